@@ -33,3 +33,10 @@ export class CmdletError extends Error {
     super(message);
   }
 }
+
+/** A cmdlet this tenant doesn't know (or the app's role doesn't grant): Exchange answers 403 with a NUL body. */
+export class UnknownCmdletError extends CmdletError {
+  constructor(readonly cmdletName: string) {
+    super(403, "", `The term '${cmdletName}' is not recognized as the name of a cmdlet.`);
+  }
+}
