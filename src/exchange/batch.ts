@@ -1,0 +1,137 @@
+// `$batch`: up to 10 InvokeCommand sub-requests per POST with `odata.continue-on-error` (reference §5).
+// Each sub-result comes back on its own, in input order. A transient or throttled sub-request is
+// retried alone as a plain InvokeCommand; a sub-response with a nextLink is completed by paging.
+import { randomUUID } from "node:crypto";
+import type { BatchItemResult, CmdletCall, Row } from "./call.js";
+import { mapWithConcurrency } from "./concurrency.js";
+import { parseErrorResponse } from "./errorParser.js";
+import { ExchangeError, InvalidResponseError } from "./errors.js";
+import { type InvokeContext, invokeAll } from "./invoke.js";
+import { readPage } from "./page.js";
+import { anchorMailbox, batchUrl, invokeHeaders, invokeUrl } from "./transport/invokeRequest.js";
+import { parseJsonBody } from "./transport/responseBody.js";
+import { type RetryOptions, waitBeforeRetry } from "./transport/retryPolicy.js";
+
+/** The most sub-requests one `$batch` carries (what the module and CIPP send). */
+const maxBatchSize = 10;
+
+export interface BatchContext extends InvokeContext {
+  concurrency: number;
+  retry: RetryOptions;
+}
+
+interface SubResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export async function runBatch(
+  context: BatchContext,
+  calls: readonly CmdletCall<unknown>[],
+): Promise<BatchItemResult<unknown>[]> {
+  const chunks: CmdletCall<unknown>[][] = [];
+  for (let start = 0; start < calls.length; start += maxBatchSize) {
+    chunks.push(calls.slice(start, start + maxBatchSize));
+  }
+  const results = await mapWithConcurrency(chunks, context.concurrency, (chunk) => runChunk(context, chunk));
+  return results.flat();
+}
+
+async function runChunk(
+  context: BatchContext,
+  calls: CmdletCall<unknown>[],
+): Promise<BatchItemResult<unknown>[]> {
+  const clientRequestId = randomUUID();
+  const { endpoints } = context;
+  const requests = calls.map((call, index) => ({
+    id: String(index),
+    method: "POST",
+    url: invokeUrl(endpoints, call.select),
+    headers: invokeHeaders({ call, tenant: endpoints.tenant, clientRequestId, pageSize: context.pageSize }),
+    body: { CmdletInput: { CmdletName: call.cmdlet, Parameters: call.parameters } },
+  }));
+  const response = await context.send({
+    method: "POST",
+    url: batchUrl(endpoints),
+    headers: {
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      "Accept-Encoding": "identity",
+      "X-AnchorMailbox": anchorMailbox(endpoints.tenant, undefined),
+      "client-request-id": clientRequestId,
+      Prefer: "odata.continue-on-error",
+    },
+    body: JSON.stringify({ requests }),
+    kind: "batch",
+    label: "$batch",
+    clientRequestId,
+  });
+  const responses = readResponses(parseJsonBody(response.body), clientRequestId);
+  const results: BatchItemResult<unknown>[] = [];
+  // One at a time: a throttled chunk is retried gently rather than as ten simultaneous requests.
+  for (const [index, call] of calls.entries()) {
+    results.push(await settle(context, call, responses.get(String(index)), clientRequestId));
+  }
+  return results;
+}
+
+async function settle(
+  context: BatchContext,
+  call: CmdletCall<unknown>,
+  sub: SubResponse | undefined,
+  clientRequestId: string,
+): Promise<BatchItemResult<unknown>> {
+  const fields = { cmdlet: call.cmdlet, clientRequestId };
+  try {
+    if (!sub) throw new InvalidResponseError(`$batch answered without a response for ${call.cmdlet}`, fields);
+    if (sub.status >= 200 && sub.status < 300) {
+      const body = typeof sub.body === "string" ? parseJsonBody(Buffer.from(sub.body)) : sub.body;
+      const page = readPage(body, context.endpoints.adminApiUrl, { ...fields, status: sub.status });
+      if (page.nextLink === undefined)
+        return { ok: true, result: { rows: page.rows, warnings: page.warnings } };
+      const rest = await invokeAll(context, call, { clientRequestId, nextLink: page.nextLink });
+      return {
+        ok: true,
+        result: {
+          rows: [...page.rows, ...(rest.rows as Row[])],
+          warnings: [...page.warnings, ...rest.warnings],
+        },
+      };
+    }
+    const error = parseErrorResponse({ ...sub, cmdlet: call.cmdlet, clientRequestId });
+    if (!error.retryable) return { ok: false, error };
+    await waitBeforeRetry(error, 1, context.retry);
+    return { ok: true, result: await invokeAll(context, call, { clientRequestId }) };
+  } catch (error) {
+    if (error instanceof ExchangeError) return { ok: false, error };
+    throw error;
+  }
+}
+
+function readResponses(body: unknown, clientRequestId: string): Map<string, SubResponse> {
+  const responses =
+    typeof body === "object" && body !== null ? (body as { responses?: unknown }).responses : undefined;
+  if (!Array.isArray(responses)) {
+    throw new InvalidResponseError("Exchange Online answered $batch without a list of responses", {
+      cmdlet: "$batch",
+      clientRequestId,
+    });
+  }
+  const byId = new Map<string, SubResponse>();
+  for (const item of responses) {
+    if (typeof item !== "object" || item === null) continue;
+    const { id, status, headers, body: itemBody } = item as Record<string, unknown>;
+    byId.set(String(id), { status: Number(status), headers: lowerCaseHeaders(headers), body: itemBody });
+  }
+  return byId;
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (typeof headers !== "object" || headers === null) return result;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
+  }
+  return result;
+}

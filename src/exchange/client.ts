@@ -1,0 +1,138 @@
+// ExchangeClient: one transport for every cmdlet — app-only token, retries, one deadline, paging and
+// `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
+import type { Agent } from "node:https";
+import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
+import { createTokenSource } from "./auth/tokenProvider.js";
+import { type BatchContext, runBatch } from "./batch.js";
+import {
+  type BatchItemResult,
+  type CallOptions,
+  type CmdletCall,
+  type CmdletParameters,
+  type CmdletResult,
+  type Row,
+  type RowOf,
+  toCall,
+} from "./call.js";
+import { Deadline } from "./deadline.js";
+import { scopeFor } from "./environments.js";
+import { invokeAll, invokePages } from "./invoke.js";
+import { silentLogger } from "./logger.js";
+import { type ExchangeClientOptions, resolveOptions } from "./options.js";
+import { bearerTokenPolicy } from "./transport/bearerTokenPolicy.js";
+import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
+import { httpsSender } from "./transport/httpsSender.js";
+import { pipeline, type TransportCounters } from "./transport/pipeline.js";
+import { type RetryOptions, retryPolicy } from "./transport/retryPolicy.js";
+import { createAgent } from "./transport/tlsTrust.js";
+
+export class ExchangeClient {
+  /** Tenant used in URLs and the anchor mailbox. */
+  readonly tenant: string;
+  readonly adminApiUrl: string;
+  /** The action deadline, started when the client was created. */
+  readonly deadline: Deadline;
+  private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0 };
+  private readonly agent: Agent;
+  private readonly context: BatchContext;
+
+  constructor(options: ExchangeClientOptions) {
+    const resolved = resolveOptions(options);
+    const logger = options.logger ?? silentLogger;
+    this.tenant = resolved.tenant;
+    this.adminApiUrl = resolved.adminApiUrl;
+    this.deadline =
+      "at" in resolved.deadline
+        ? Deadline.at(resolved.deadline.at)
+        : Deadline.after(resolved.deadline.afterMs);
+    this.agent = createAgent(resolved.ca);
+
+    const https = httpsSender({
+      agent: this.agent,
+      deadline: this.deadline,
+      counters: this.counters,
+      logger,
+    });
+    const retry: RetryOptions = {
+      maxAttempts: resolved.maxAttempts,
+      deadline: this.deadline,
+      counters: this.counters,
+      logger,
+    };
+    const tokens = createTokenSource(
+      {
+        tenant: resolved.tenant,
+        appId: resolved.appId,
+        credential: resolved.credential,
+        authorityUrl: resolved.authorityUrl,
+        scope: scopeFor(resolved.environment),
+        logger,
+      },
+      pipeline([retryPolicy(retry), entraStatusPolicy], https),
+    );
+    this.context = {
+      endpoints: { adminApiUrl: resolved.adminApiUrl, tenant: resolved.tenant },
+      pageSize: resolved.pageSize,
+      send: pipeline(
+        [retryPolicy(retry), bearerTokenPolicy(tokens, this.counters, logger), exchangeErrorPolicy],
+        https,
+      ),
+      concurrency: resolved.batchConcurrency,
+      retry,
+    };
+  }
+
+  /** Requests sent (to Exchange and to Entra ID) and retries so far. */
+  get stats(): Readonly<TransportCounters> {
+    return { ...this.counters };
+  }
+
+  /** Runs a cmdlet and yields each page as it arrives (follows `@odata.nextLink`). */
+  pages<R>(call: CmdletCall<R>): AsyncIterable<CmdletResult<R>>;
+  pages(cmdlet: string, parameters?: CmdletParameters, options?: CallOptions): AsyncIterable<CmdletResult>;
+  pages(
+    what: string | CmdletCall<unknown>,
+    parameters?: CmdletParameters,
+    options?: CallOptions,
+  ): AsyncIterable<CmdletResult<unknown>> {
+    return invokePages(this.context, toCall(what, parameters, options));
+  }
+
+  /** Runs a cmdlet and yields its rows page by page. */
+  rows<R>(call: CmdletCall<R>): AsyncIterable<R>;
+  rows(cmdlet: string, parameters?: CmdletParameters, options?: CallOptions): AsyncIterable<Row>;
+  async *rows(
+    what: string | CmdletCall<unknown>,
+    parameters?: CmdletParameters,
+    options?: CallOptions,
+  ): AsyncIterable<unknown> {
+    for await (const page of invokePages(this.context, toCall(what, parameters, options))) yield* page.rows;
+  }
+
+  /** Runs a cmdlet and collects every page. */
+  invoke<R>(call: CmdletCall<R>): Promise<CmdletResult<R>>;
+  invoke(cmdlet: string, parameters?: CmdletParameters, options?: CallOptions): Promise<CmdletResult>;
+  invoke(
+    what: string | CmdletCall<unknown>,
+    parameters?: CmdletParameters,
+    options?: CallOptions,
+  ): Promise<CmdletResult<unknown>> {
+    return invokeAll(this.context, toCall(what, parameters, options));
+  }
+
+  /**
+   * Runs independent cmdlets through `$batch` (10 per POST). Each result is `{ok: true, result}` or
+   * `{ok: false, error}`, in the order of `calls`; only a failure of a whole `$batch` POST throws.
+   */
+  async batch<const C extends readonly CmdletCall<unknown>[]>(
+    calls: C,
+  ): Promise<{ -readonly [K in keyof C]: BatchItemResult<RowOf<C[K]>> }> {
+    const results = await runBatch(this.context, calls);
+    return results as { -readonly [K in keyof C]: BatchItemResult<RowOf<C[K]>> };
+  }
+
+  /** Closes idle keep-alive connections so the process can exit. */
+  close(): void {
+    this.agent.destroy();
+  }
+}

@@ -1,0 +1,142 @@
+// Calendar folder permissions. The calendar's name is localized ("Calendar", "Agenda", "Kalender"), so
+// it is looked up with Get-MailboxFolderStatistics -FolderScope Calendar, then addressed as
+// "<mailbox>:\<name>". Add on an existing entry → AlreadyExistsError; Set/Remove without one → NotMemberError.
+import type { CmdletCall } from "../call.js";
+import type { ExchangeClient } from "../client.js";
+import { NotFoundError, NotMemberError } from "../errors.js";
+import { type WriteResult, writeResult } from "./common.js";
+
+export interface MailboxFolderStatisticsRow {
+  Name?: string;
+  FolderPath?: string;
+  FolderType?: string;
+  FolderId?: string;
+  Identity?: string;
+  [property: string]: unknown;
+}
+
+export interface MailboxFolderPermissionRow {
+  Identity?: string;
+  FolderName?: string;
+  /** "Default", "Anonymous", or the user's display name. */
+  User?: string;
+  AccessRights?: string[];
+  [property: string]: unknown;
+}
+
+export interface MailboxFolderPermissionParams {
+  /** The folder: folderIdentity(mailbox, name). */
+  Identity: string;
+  /** "Default", "Anonymous", or a user. */
+  User: string;
+  /** e.g. ["AvailabilityOnly"], ["LimitedDetails"], ["Reviewer"], ["Editor"]. */
+  AccessRights: string[];
+}
+
+export interface CalendarFolder {
+  /** The localized folder name, e.g. "Agenda". */
+  name: string;
+  /** `<mailbox>:\<name>`, for the folder permission cmdlets. */
+  identity: string;
+}
+
+/** `<mailbox>:\<folder>`, how the folder permission cmdlets name a folder. */
+export function folderIdentity(mailbox: string, folderName: string): string {
+  return `${mailbox}:\\${folderName}`;
+}
+
+export async function getMailboxFolderStatistics(
+  client: ExchangeClient,
+  identity: string,
+  folderScope: string,
+): Promise<MailboxFolderStatisticsRow[]> {
+  return (await client.invoke(getMailboxFolderStatistics.asCall(identity, folderScope))).rows;
+}
+getMailboxFolderStatistics.asCall = (
+  identity: string,
+  folderScope: string,
+): CmdletCall<MailboxFolderStatisticsRow> => ({
+  cmdlet: "Get-MailboxFolderStatistics",
+  parameters: { Identity: identity, FolderScope: folderScope },
+  anchorMailbox: identity,
+});
+
+/** The mailbox's default calendar, whatever its language calls it. */
+export async function getCalendarFolder(client: ExchangeClient, mailbox: string): Promise<CalendarFolder> {
+  const folders = await getMailboxFolderStatistics(client, mailbox, "Calendar");
+  const calendar = folders.find((folder) => folder.FolderType === "Calendar") ?? folders[0];
+  if (!calendar?.Name) {
+    throw new NotFoundError(`Mailbox '${mailbox}' has no calendar folder`, "identity", mailbox, {
+      cmdlet: "Get-MailboxFolderStatistics",
+    });
+  }
+  return { name: calendar.Name, identity: folderIdentity(mailbox, calendar.Name) };
+}
+
+/** The folder's permission entries (all, or only `User`'s). */
+export async function getMailboxFolderPermissions(
+  client: ExchangeClient,
+  folder: string,
+  filter: { User?: string } = {},
+): Promise<MailboxFolderPermissionRow[]> {
+  return (await client.invoke(getMailboxFolderPermissions.asCall(folder, filter))).rows;
+}
+getMailboxFolderPermissions.asCall = (
+  folder: string,
+  filter: { User?: string } = {},
+): CmdletCall<MailboxFolderPermissionRow> => ({
+  cmdlet: "Get-MailboxFolderPermission",
+  parameters: { Identity: folder, ...filter },
+  anchorMailbox: mailboxOf(folder),
+});
+
+/** `user`'s entry on the folder, or null when there is none. */
+export async function findMailboxFolderPermission(
+  client: ExchangeClient,
+  folder: string,
+  user: string,
+): Promise<MailboxFolderPermissionRow | null> {
+  try {
+    return (await getMailboxFolderPermissions(client, folder, { User: user }))[0] ?? null;
+  } catch (error) {
+    if (error instanceof NotMemberError) return null;
+    throw error;
+  }
+}
+
+function folderWrite(cmdlet: string, parameters: Record<string, unknown>, folder: string) {
+  return { cmdlet, parameters, anchorMailbox: mailboxOf(folder) };
+}
+
+export async function addMailboxFolderPermission(
+  client: ExchangeClient,
+  params: MailboxFolderPermissionParams,
+): Promise<WriteResult<MailboxFolderPermissionRow>> {
+  return writeResult(await client.invoke(addMailboxFolderPermission.asCall(params)));
+}
+addMailboxFolderPermission.asCall = (
+  params: MailboxFolderPermissionParams,
+): CmdletCall<MailboxFolderPermissionRow> =>
+  folderWrite("Add-MailboxFolderPermission", { ...params }, params.Identity);
+
+export async function setMailboxFolderPermission(
+  client: ExchangeClient,
+  params: MailboxFolderPermissionParams,
+): Promise<WriteResult<never>> {
+  return writeResult(await client.invoke(setMailboxFolderPermission.asCall(params)));
+}
+setMailboxFolderPermission.asCall = (params: MailboxFolderPermissionParams): CmdletCall<never> =>
+  folderWrite("Set-MailboxFolderPermission", { ...params }, params.Identity);
+
+export async function removeMailboxFolderPermission(
+  client: ExchangeClient,
+  params: { Identity: string; User: string },
+): Promise<WriteResult<never>> {
+  return writeResult(await client.invoke(removeMailboxFolderPermission.asCall(params)));
+}
+removeMailboxFolderPermission.asCall = (params: { Identity: string; User: string }): CmdletCall<never> =>
+  folderWrite("Remove-MailboxFolderPermission", { ...params, Confirm: false }, params.Identity);
+
+function mailboxOf(folder: string): string {
+  return folder.split(":\\")[0] ?? folder;
+}

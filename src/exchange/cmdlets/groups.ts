@@ -1,0 +1,166 @@
+// Distribution groups and mail-enabled security groups: Get/New/Set-DistributionGroup and
+// Get/Add/Remove-DistributionGroupMember. Writes pass BypassSecurityGroupManagerCheck so the app can
+// manage groups it does not own. Already a member → AlreadyExistsError; not a member → NotMemberError.
+import type { CmdletCall } from "../call.js";
+import type { ExchangeClient } from "../client.js";
+import type { OpathFilter } from "../opath.js";
+import {
+  type CustomAttributes,
+  orNull,
+  type ReadOptions,
+  type RecipientTypeDetails,
+  type ResultSize,
+  singleRow,
+  type WriteResult,
+  writeResult,
+} from "./common.js";
+import type { RecipientRow } from "./recipient.js";
+
+export type DistributionGroupRow = CustomAttributes & {
+  Guid?: string;
+  Identity?: string;
+  Name?: string;
+  Alias?: string;
+  DisplayName?: string;
+  PrimarySmtpAddress?: string;
+  EmailAddresses?: string[];
+  RecipientType?: string;
+  RecipientTypeDetails?: string;
+  IsDirSynced?: boolean;
+  ManagedBy?: string[];
+  Description?: string | string[] | null;
+  [property: string]: unknown;
+};
+
+export interface ListDistributionGroupsParams {
+  Filter?: OpathFilter;
+  RecipientTypeDetails?: RecipientTypeDetails | RecipientTypeDetails[];
+  /** Default "Unlimited": every page. */
+  ResultSize?: ResultSize;
+}
+
+export interface NewDistributionGroupParams {
+  Name: string;
+  DisplayName?: string;
+  Alias?: string;
+  PrimarySmtpAddress?: string;
+  Type?: "Distribution" | "Security";
+}
+
+export type SetDistributionGroupParams = CustomAttributes & {
+  Identity: string;
+  DisplayName?: string;
+  /** Any other Set-DistributionGroup parameter. */
+  [parameter: string]: unknown;
+};
+
+export interface GroupMemberParams {
+  /** The group. */
+  Identity: string;
+  Member: string;
+}
+
+const bypass = { BypassSecurityGroupManagerCheck: true };
+
+export async function getDistributionGroup(
+  client: ExchangeClient,
+  identity: string,
+  options: ReadOptions = {},
+): Promise<DistributionGroupRow> {
+  const result = await client.invoke(getDistributionGroup.asCall(identity, options));
+  return singleRow(result, "Get-DistributionGroup", identity);
+}
+getDistributionGroup.asCall = (
+  identity: string,
+  options: ReadOptions = {},
+): CmdletCall<DistributionGroupRow> => ({
+  cmdlet: "Get-DistributionGroup",
+  parameters: { Identity: identity },
+  select: options.select,
+});
+
+export function findDistributionGroup(
+  client: ExchangeClient,
+  identity: string,
+  options: ReadOptions = {},
+): Promise<DistributionGroupRow | null> {
+  return orNull(getDistributionGroup(client, identity, options));
+}
+
+export function listDistributionGroups(
+  client: ExchangeClient,
+  params: ListDistributionGroupsParams = {},
+  options: ReadOptions = {},
+): AsyncIterable<DistributionGroupRow> {
+  return client.rows(listDistributionGroups.asCall(params, options));
+}
+listDistributionGroups.asCall = (
+  params: ListDistributionGroupsParams = {},
+  options: ReadOptions = {},
+): CmdletCall<DistributionGroupRow> => ({
+  cmdlet: "Get-DistributionGroup",
+  parameters: { ResultSize: "Unlimited", ...params },
+  select: options.select,
+});
+
+/** Creates a group; a taken name or address → AlreadyExistsError. */
+export async function newDistributionGroup(
+  client: ExchangeClient,
+  params: NewDistributionGroupParams,
+): Promise<DistributionGroupRow> {
+  return singleRow(
+    await client.invoke(newDistributionGroup.asCall(params)),
+    "New-DistributionGroup",
+    params.Name,
+  );
+}
+newDistributionGroup.asCall = (params: NewDistributionGroupParams): CmdletCall<DistributionGroupRow> => ({
+  cmdlet: "New-DistributionGroup",
+  parameters: { ...params },
+});
+
+/** A dir-synced group answers BadRequestError ("is being synchronized from your on-premises organization"). */
+export async function setDistributionGroup(
+  client: ExchangeClient,
+  params: SetDistributionGroupParams,
+): Promise<WriteResult<never>> {
+  return writeResult(await client.invoke(setDistributionGroup.asCall(params)));
+}
+setDistributionGroup.asCall = (params: SetDistributionGroupParams): CmdletCall<never> => ({
+  cmdlet: "Set-DistributionGroup",
+  parameters: { ...params, ...bypass },
+});
+
+/** Every member of the group. */
+export async function getDistributionGroupMembers(
+  client: ExchangeClient,
+  identity: string,
+): Promise<RecipientRow[]> {
+  return (await client.invoke(getDistributionGroupMembers.asCall(identity))).rows;
+}
+getDistributionGroupMembers.asCall = (identity: string): CmdletCall<RecipientRow> => ({
+  cmdlet: "Get-DistributionGroupMember",
+  parameters: { Identity: identity, ResultSize: "Unlimited" },
+});
+
+export async function addDistributionGroupMember(
+  client: ExchangeClient,
+  params: GroupMemberParams,
+): Promise<WriteResult<never>> {
+  return writeResult(await client.invoke(addDistributionGroupMember.asCall(params)));
+}
+addDistributionGroupMember.asCall = (params: GroupMemberParams): CmdletCall<never> => ({
+  cmdlet: "Add-DistributionGroupMember",
+  parameters: { ...params, ...bypass },
+});
+
+export async function removeDistributionGroupMember(
+  client: ExchangeClient,
+  params: GroupMemberParams,
+): Promise<WriteResult<never>> {
+  return writeResult(await client.invoke(removeDistributionGroupMember.asCall(params)));
+}
+removeDistributionGroupMember.asCall = (params: GroupMemberParams): CmdletCall<never> => ({
+  cmdlet: "Remove-DistributionGroupMember",
+  parameters: { ...params, ...bypass, Confirm: false },
+});

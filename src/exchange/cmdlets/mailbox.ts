@@ -1,0 +1,128 @@
+// Get-Mailbox (by identity, by filter, every page) and Set-Mailbox.
+import type { CmdletCall } from "../call.js";
+import type { ExchangeClient } from "../client.js";
+import type { OpathFilter } from "../opath.js";
+import {
+  type CustomAttributes,
+  type GenericHashTable,
+  orNull,
+  type ReadOptions,
+  type RecipientTypeDetails,
+  type ResultSize,
+  singleRow,
+  type WriteResult,
+  writeResult,
+} from "./common.js";
+
+/** A Get-Mailbox row. Properties are optional because `$select` returns only those asked for. */
+export type MailboxRow = CustomAttributes & {
+  Guid?: string;
+  ExchangeGuid?: string;
+  ExternalDirectoryObjectId?: string;
+  Identity?: string;
+  Name?: string;
+  Alias?: string;
+  DisplayName?: string;
+  UserPrincipalName?: string;
+  PrimarySmtpAddress?: string;
+  WindowsEmailAddress?: string;
+  /** Proxy addresses; the primary is the one with upper-case `SMTP:`. */
+  EmailAddresses?: string[];
+  RecipientType?: string;
+  RecipientTypeDetails?: string;
+  HiddenFromAddressListsEnabled?: boolean;
+  Office?: string | null;
+  Department?: string | null;
+  /** Names of the recipients with send-on-behalf rights. */
+  GrantSendOnBehalfTo?: string[];
+  LitigationHoldEnabled?: boolean;
+  /** "Unlimited" or a TimeSpan such as "365.00:00:00". */
+  LitigationHoldDuration?: string | null;
+  LitigationHoldOwner?: string | null;
+  LitigationHoldDate?: string | null;
+  RetentionComment?: string | null;
+  IsDirSynced?: boolean;
+  IsShared?: boolean;
+  WhenCreated?: string;
+  WhenChanged?: string;
+  DistinguishedName?: string;
+  [property: string]: unknown;
+};
+
+export interface ListMailboxesParams {
+  Filter?: OpathFilter;
+  RecipientTypeDetails?: RecipientTypeDetails | RecipientTypeDetails[];
+  /** Default "Unlimited": every page. */
+  ResultSize?: ResultSize;
+}
+
+export type SetMailboxParams = CustomAttributes & {
+  Identity: string;
+  HiddenFromAddressListsEnabled?: boolean;
+  /** An array replaces every address (exactly one `SMTP:` primary); `addRemove()` changes some. */
+  EmailAddresses?: string[] | GenericHashTable;
+  GrantSendOnBehalfTo?: string[] | GenericHashTable;
+  LitigationHoldEnabled?: boolean;
+  /** Days, or "Unlimited". */
+  LitigationHoldDuration?: number | string;
+  LitigationHoldOwner?: string;
+  RetentionComment?: string;
+  Office?: string | null;
+  DisplayName?: string;
+  Type?: "Regular" | "Shared" | "Room" | "Equipment";
+  /** Any other Set-Mailbox parameter. */
+  [parameter: string]: unknown;
+};
+
+/** The mailbox `identity` names (Guid, UPN, address, alias, name…); NotFoundError when there is none. */
+export async function getMailbox(
+  client: ExchangeClient,
+  identity: string,
+  options: ReadOptions = {},
+): Promise<MailboxRow> {
+  return singleRow(await client.invoke(getMailbox.asCall(identity, options)), "Get-Mailbox", identity);
+}
+getMailbox.asCall = (identity: string, options: ReadOptions = {}): CmdletCall<MailboxRow> => ({
+  cmdlet: "Get-Mailbox",
+  parameters: { Identity: identity },
+  select: options.select,
+  anchorMailbox: identity,
+});
+
+/** Like getMailbox, but null when the mailbox does not exist. */
+export function findMailbox(
+  client: ExchangeClient,
+  identity: string,
+  options: ReadOptions = {},
+): Promise<MailboxRow | null> {
+  return orNull(getMailbox(client, identity, options));
+}
+
+/** Every mailbox matching the parameters, streamed page by page. */
+export function listMailboxes(
+  client: ExchangeClient,
+  params: ListMailboxesParams = {},
+  options: ReadOptions = {},
+): AsyncIterable<MailboxRow> {
+  return client.rows(listMailboxes.asCall(params, options));
+}
+listMailboxes.asCall = (
+  params: ListMailboxesParams = {},
+  options: ReadOptions = {},
+): CmdletCall<MailboxRow> => ({
+  cmdlet: "Get-Mailbox",
+  parameters: { ResultSize: "Unlimited", ...params },
+  select: options.select,
+});
+
+export async function setMailbox(
+  client: ExchangeClient,
+  params: SetMailboxParams,
+): Promise<WriteResult<never>> {
+  return writeResult(await client.invoke(setMailbox.asCall(params)));
+}
+setMailbox.asCall = (params: SetMailboxParams): CmdletCall<never> => ({
+  cmdlet: "Set-Mailbox",
+  parameters: params,
+  anchorMailbox: params.Identity,
+});

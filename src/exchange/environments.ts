@@ -1,0 +1,30 @@
+// Endpoints per Microsoft cloud (reference §1.1; ScubaGear and the EXO module use the same hosts).
+
+export type ExchangeEnvironment = "Global" | "USGovGCCHigh" | "USGovDoD" | "China";
+
+export interface CloudEndpoints {
+  adminApiUrl: string;
+  authorityUrl: string;
+}
+
+export const environments: Readonly<Record<ExchangeEnvironment, CloudEndpoints>> = {
+  Global: { adminApiUrl: "https://outlook.office365.com", authorityUrl: "https://login.microsoftonline.com" },
+  USGovGCCHigh: {
+    adminApiUrl: "https://outlook.office365.us",
+    authorityUrl: "https://login.microsoftonline.us",
+  },
+  USGovDoD: {
+    adminApiUrl: "https://outlook-dod.office365.us",
+    authorityUrl: "https://login.microsoftonline.us",
+  },
+  // 21Vianet: Connect-ExchangeOnline's O365China environment talks to partner.outlook.cn.
+  China: { adminApiUrl: "https://partner.outlook.cn", authorityUrl: "https://login.chinacloudapi.cn" },
+};
+
+/**
+ * The token scope: the cloud's Exchange resource. It stays the same when `adminApiUrl` is overridden
+ * (a regional host, a proxy, a simulator), because the token's audience is the resource, not the host.
+ */
+export function scopeFor(environment: ExchangeEnvironment): string {
+  return `${environments[environment].adminApiUrl}/.default`;
+}

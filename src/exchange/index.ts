@@ -1,0 +1,38 @@
+// Public API of the Exchange Online client.
+
+export type { Credential } from "./auth/tokenProvider.js";
+export type {
+  BatchItemResult,
+  CallOptions,
+  CmdletCall,
+  CmdletParameters,
+  CmdletResult,
+  Row,
+  RowOf,
+} from "./call.js";
+export { ExchangeClient } from "./client.js";
+export * from "./cmdlets/index.js";
+export { Deadline } from "./deadline.js";
+export type { ExchangeEnvironment } from "./environments.js";
+export {
+  AlreadyExistsError,
+  AuthenticationError,
+  type AuthenticationFailure,
+  BadRequestError,
+  ConnectionError,
+  DeadlineExceededError,
+  ExchangeError,
+  ForbiddenError,
+  InvalidOptionError,
+  InvalidResponseError,
+  NotFoundError,
+  NotMemberError,
+  ThrottledError,
+  TransientError,
+  UnauthorizedError,
+} from "./errors.js";
+export type { ExchangeLogger, LogFields } from "./logger.js";
+export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
+export type { ExchangeClientOptions } from "./options.js";
+export type { TransportCounters } from "./transport/pipeline.js";
+export { classifyWarning, hasWarning, isNoOp, type WarningKind } from "./warnings.js";

@@ -1,0 +1,77 @@
+// The only way to build an OPATH -Filter. Values are always quoted here (a `'` is doubled, reference §7),
+// property names are checked to be plain identifiers, and the result is a branded type that the typed
+// cmdlets require — so user data can never be interpolated into a filter string by hand.
+
+declare const opathBrand: unique symbol;
+
+/** An OPATH filter built by this module. A plain string is not assignable to it. */
+export type OpathFilter = string & { readonly [opathBrand]: true };
+
+/** Values OPATH can compare with: text, `$true`/`$false`, `$null`, and integers. */
+export type OpathValue = string | boolean | null | number;
+
+const propertyName = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** Checks an OPATH / `$select` property name; names are ours, never user data. */
+export function assertPropertyName(property: string): void {
+  if (!propertyName.test(property)) {
+    throw new TypeError(`Not an Exchange property name: ${JSON.stringify(property)}`);
+  }
+}
+
+/** Renders a value as an OPATH literal: `'O''Brien'`, `$true`, `$null`, `42`. */
+export function opathLiteral(value: OpathValue): string {
+  if (value === null) return "$null";
+  if (typeof value === "boolean") return value ? "$true" : "$false";
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new TypeError(`OPATH numbers must be integers, got ${value}`);
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function comparison(property: string, operator: string, literal: string): OpathFilter {
+  assertPropertyName(property);
+  return `${property} ${operator} ${literal}` as OpathFilter;
+}
+
+export function eq(property: string, value: OpathValue): OpathFilter {
+  return comparison(property, "-eq", opathLiteral(value));
+}
+
+export function ne(property: string, value: OpathValue): OpathFilter {
+  return comparison(property, "-ne", opathLiteral(value));
+}
+
+/** `-like`: the pattern is quoted like any value; its `*` wildcards are the caller's to place. */
+export function like(property: string, pattern: string): OpathFilter {
+  return comparison(property, "-like", opathLiteral(pattern));
+}
+
+export function notLike(property: string, pattern: string): OpathFilter {
+  return comparison(property, "-notlike", opathLiteral(pattern));
+}
+
+function join(operator: "-and" | "-or", filters: readonly OpathFilter[]): OpathFilter {
+  if (filters.length === 0) throw new RangeError(`OPATH ${operator} needs at least one filter`);
+  if (filters.length === 1) return filters[0] as OpathFilter;
+  return filters.map((filter) => `(${filter})`).join(` ${operator} `) as OpathFilter;
+}
+
+export function and(...filters: OpathFilter[]): OpathFilter {
+  return join("-and", filters);
+}
+
+export function or(...filters: OpathFilter[]): OpathFilter {
+  return join("-or", filters);
+}
+
+export function not(filter: OpathFilter): OpathFilter {
+  return `-not (${filter})` as OpathFilter;
+}
+
+/** `(P -eq 'a') -or (P -eq 'b') …`: one query for several values (e.g. all of a person's contracts). */
+export function anyEq(property: string, values: readonly OpathValue[]): OpathFilter {
+  if (values.length === 0) throw new RangeError(`anyEq(${property}) needs at least one value`);
+  return or(...values.map((value) => eq(property, value)));
+}
