@@ -1,0 +1,106 @@
+// update: write the mapped mailbox properties that differ from Exchange (one read, at most one
+// Set-Mailbox), merging EmailAddresses; Data/PreviousData come from Exchange, the audit names each change.
+import { findMailbox, setMailbox } from "../../exchange/index.js";
+import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
+import { InputError } from "../../helloid/context.js";
+import type { OutputAction, Runtime } from "../framework.js";
+import { mappedPrimary, mergeEmailAddresses, sameEmailAddresses } from "./emailAddresses.js";
+import { requireAccountReference } from "./reference.js";
+
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+/** Identity properties Exchange sets itself; mapping them (e.g. Guid stored as account data) is read-only. */
+const READ_ONLY = new Set(["guid", "exchangeguid", "externaldirectoryobjectid", "identity", "id", "distinguishedname"]);
+const EMAIL_ADDRESSES = "EmailAddresses";
+
+interface UpdatePlan {
+  reference: string;
+  /** Mapped property -> desired value, as HelloID sent it. */
+  desired: Map<string, unknown>;
+}
+
+function prepare(action: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["action"]): UpdatePlan {
+  const reference = requireAccountReference(action);
+  const desired = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(action.Data ?? {})) {
+    if (!PROPERTY_NAME.test(name)) throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
+    if (READ_ONLY.has(name.toLowerCase())) continue;
+    if (name.toLowerCase() === EMAIL_ADDRESSES.toLowerCase()) {
+      if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string")) {
+        throw new InputError(`actionContext.Data.${name}: expected an array of addresses (map it as type Array)`);
+      }
+      mappedPrimary(value as string[]);
+    }
+    desired.set(name, value);
+  }
+  return { reference, desired };
+}
+
+/** The mapped value in the current value's type: fixed mappings send "true" for booleans. */
+function coerce(value: unknown, current: unknown): unknown {
+  if (value === "" || value === undefined) return null;
+  if (typeof current === "boolean" && typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
+    return value.trim().toLowerCase() === "true";
+  }
+  if (Array.isArray(current) && !Array.isArray(value) && value !== null) return [value];
+  return value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const empty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  if (empty(a) && empty(b)) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const show = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value));
+
+async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime): Promise<void> {
+  const target = `mailbox [${plan.reference}]`;
+  if (plan.desired.size === 0) {
+    output.audit(`No mapped properties to update on ${target}.`, { action: "UpdateAccount" });
+    return;
+  }
+  const mailbox = await findMailbox(exchange, plan.reference, { select: ["Guid", ...plan.desired.keys()] });
+  if (!mailbox) {
+    output.auditError(`Cannot update: ${target} no longer exists.`, "UpdateAccount");
+    return;
+  }
+
+  const previous: JsonObject = {};
+  const next: JsonObject = {};
+  const changes: JsonObject = {};
+  const described: string[] = [];
+  for (const [name, mapped] of plan.desired) {
+    const current = getCI(mailbox, name) ?? null;
+    const isEmail = name.toLowerCase() === EMAIL_ADDRESSES.toLowerCase();
+    const currentList = Array.isArray(current) ? (current as string[]) : [];
+    const value = isEmail ? mergeEmailAddresses(currentList, mapped as string[]) : coerce(mapped, current);
+    previous[name] = current;
+    next[name] = value;
+    const unchanged = isEmail ? sameEmailAddresses(currentList, value as string[]) : same(current, value);
+    if (!unchanged) {
+      changes[name] = value;
+      described.push(`${name} [${show(current)}] -> [${show(value)}]`);
+    }
+  }
+  output.PreviousData = { ...output.PreviousData, ...previous };
+  output.Data = { ...output.Data, ...next };
+
+  if (described.length === 0) {
+    output.audit(`No changes: ${target} already has the mapped values.`, { action: "UpdateAccount" });
+    return;
+  }
+  if (dryRun) {
+    output.audit(`DryRun: would update ${target}: ${described.join("; ")}.`, { action: "UpdateAccount" });
+    return;
+  }
+  await setMailbox(exchange, { Identity: plan.reference, ...changes });
+  output.audit(`Updated ${target}: ${described.join("; ")}.`, { action: "UpdateAccount" });
+}
+
+export const update: OutputAction<UpdatePlan> = {
+  kind: "output",
+  name: "update",
+  summary: "Set the mapped mailbox properties that differ; merge EmailAddresses",
+  prepare: ({ action }) => prepare(action),
+  execute,
+};

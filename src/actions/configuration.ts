@@ -1,0 +1,172 @@
+// The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
+// The PowerShell connector's keys keep their names and meaning (SPEC §5); new keys are optional.
+import { z } from "zod";
+import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
+import { InputError } from "../helloid/context.js";
+import type { ConfigurationField } from "../helloid/configurationForm.js";
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url("expected an absolute URL")
+  .refine((url) => url.startsWith("https://"), "expected an https:// URL");
+
+const optionalText = z.string().trim().nullish().transform((text) => (text ? text : undefined));
+const optionalUrl = z
+  .union([z.literal(""), httpsUrl])
+  .nullish()
+  .transform((url) => (url ? url.replace(/\/+$/, "") : undefined));
+
+export const ENVIRONMENTS = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
+
+const connectionShape = {
+  Organization: z.string().trim().min(1, "required: the tenant's primary *.onmicrosoft.com domain"),
+  TenantID: z.string().trim().min(1, "required: the Entra ID tenant id (a GUID)"),
+  AppId: guid,
+  AppSecret: optionalText,
+  UseCertificate: booleanLike.nullish().transform((value) => value ?? false),
+  AppCertificateBase64String: optionalText,
+  AppCertificatePassword: z.string().nullish(),
+  Environment: z
+    .union([z.literal(""), z.enum(ENVIRONMENTS)])
+    .nullish()
+    .transform((value) => value || "Global"),
+  AdminApiUrl: optionalUrl,
+  AuthorityUrl: optionalUrl,
+  ActionDeadlineSeconds: z.coerce
+    .number()
+    .min(1)
+    .max(29, "must stay below HelloID's 30-second action timeout")
+    .nullish()
+    .transform((value) => value ?? 25),
+};
+
+/** The configuration keys the connection reads. */
+export const connectionKeys: readonly string[] = Object.keys(connectionShape);
+
+const connectionSchema = ciObject(connectionShape).superRefine((config, ctx) => {
+  if (config.UseCertificate) {
+    if (!config.AppCertificateBase64String) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AppCertificateBase64String"],
+        message: "required when UseCertificate is true: the app's certificate as a base64 PFX",
+      });
+    }
+  } else if (!config.AppSecret) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AppSecret"],
+      message: "required unless UseCertificate is true: the app registration's client secret",
+    });
+  }
+});
+
+export type ConnectionSettings = z.infer<typeof connectionSchema>;
+
+/**
+ * The connection keys as configuration.json presents them: the PowerShell connector's seven keys with their
+ * names and meaning (SPEC §5), then ours, each optional with a safe default. Kept beside the schema above.
+ */
+export const connectionFields: readonly ConfigurationField[] = [
+  {
+    key: "Organization",
+    kind: "text",
+    label: "Organization",
+    placeholder: "contoso.onmicrosoft.com",
+    description:
+      "The tenant's primary *.onmicrosoft.com domain (not a custom domain such as contoso.com). Using anything else may lead to inconsistent results.",
+    required: true,
+  },
+  {
+    key: "TenantID",
+    kind: "text",
+    label: "App Registration Directory (tenant) ID",
+    placeholder: "00000000-0000-0000-0000-000000000000",
+    description: "The Directory (tenant) ID shown on the overview page of the Entra ID app registration.",
+    required: true,
+  },
+  {
+    key: "AppId",
+    kind: "text",
+    label: "App Registration Application (client) ID",
+    placeholder: "00000000-0000-0000-0000-000000000000",
+    description:
+      "The Application (client) ID of the app registration that has the Exchange.ManageAsApp permission and an Exchange role.",
+    required: true,
+  },
+  {
+    key: "AppSecret",
+    kind: "secret",
+    label: "App Registration Client Secret",
+    description:
+      "A client secret of the app registration. Required unless 'Use certificate' is checked; leave empty when you authenticate with a certificate.",
+  },
+  {
+    key: "UseCertificate",
+    kind: "checkbox",
+    label: "Use certificate",
+    description:
+      "Authenticate with the certificate below instead of the client secret (recommended by Microsoft for app-only access).",
+    defaultValue: false,
+  },
+  {
+    key: "AppCertificateBase64String",
+    kind: "secret",
+    label: "Certificate (base64 PFX)",
+    description:
+      "The app registration's certificate with its private key, as a PFX file encoded in base64 (PowerShell: [Convert]::ToBase64String([IO.File]::ReadAllBytes('cert.pfx'))). Required when 'Use certificate' is checked.",
+  },
+  {
+    key: "AppCertificatePassword",
+    kind: "secret",
+    label: "Certificate password",
+    description: "The password of the PFX file above; leave empty when the PFX has none.",
+  },
+  {
+    key: "Environment",
+    kind: "text",
+    label: "Microsoft cloud",
+    placeholder: "Global",
+    description: `The Microsoft cloud the tenant lives in: ${ENVIRONMENTS.join(", ")}. Empty means Global (worldwide, including GCC).`,
+    defaultValue: "Global",
+  },
+  {
+    key: "AdminApiUrl",
+    kind: "text",
+    label: "Exchange admin API URL (override)",
+    placeholder: "https://outlook.office365.com",
+    description:
+      "Leave empty: the URL follows from the Microsoft cloud. Set it only to reach Exchange through another host, such as the connector's simulator for a rehearsal.",
+  },
+  {
+    key: "AuthorityUrl",
+    kind: "text",
+    label: "Entra ID authority URL (override)",
+    placeholder: "https://login.microsoftonline.com",
+    description:
+      "Leave empty: the URL follows from the Microsoft cloud. Set it only to obtain tokens from another host, such as the connector's simulator.",
+  },
+  {
+    key: "ActionDeadlineSeconds",
+    kind: "number",
+    label: "Action deadline (seconds)",
+    description:
+      "Every account and permission action stops retrying Exchange and reports a clear error by this many seconds (1-29, default 25), so it ends before HelloID's 30-second timeout.",
+    defaultValue: 25,
+  },
+];
+
+/** The secrets of a configuration, for the redactor. */
+export function secretsOf(configuration: Record<string, unknown>): unknown[] {
+  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword"].map((k) => k.toLowerCase());
+  return Object.entries(configuration)
+    .filter(([key]) => keys.includes(key.toLowerCase()))
+    .map(([, value]) => value);
+}
+
+export function parseConnectionSettings(configuration: Record<string, unknown>): ConnectionSettings {
+  const parsed = connectionSchema.safeParse(configuration);
+  if (!parsed.success) throw new InputError(describeIssues(parsed.error, "actionContext.Configuration"));
+  return parsed.data;
+}

@@ -1,0 +1,119 @@
+// The one entry every caller uses (the CLI, the demo, the tests): input text in, outputContext JSON or
+// NDJSON records out, and the exit code of SPEC §4.
+import { ExchangeError } from "../exchange/index.js";
+import { InputError, parseRunInput } from "../helloid/context.js";
+import { JsonLinesLogger, type Logger, parseLogLevel } from "../helloid/logger.js";
+import { OutputContext } from "../helloid/output.js";
+import { Redactor } from "../helloid/redactor.js";
+import { parseConnectionSettings, secretsOf } from "./configuration.js";
+import { createExchangeClient, type ConnectionOverrides } from "./connection.js";
+import { ActionFailure, type AnyAction, type PrepareInput } from "./framework.js";
+import { findAction } from "./registry.js";
+
+export const EXIT_SUCCESS = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_UNUSABLE_INPUT = 2;
+
+export interface RunIO {
+  writeStdout(text: string): void;
+  writeStderr(text: string): void;
+  env?: NodeJS.ProcessEnv;
+  /** Test and demo hooks for the Exchange connection (extra trusted CA). */
+  connection?: ConnectionOverrides;
+}
+
+export async function runAction(actionName: string, inputText: string, io: RunIO): Promise<number> {
+  const startedAt = Date.now();
+  const redactor = new Redactor();
+  const log = new JsonLinesLogger(
+    (line) => io.writeStderr(line),
+    redactor,
+    parseLogLevel(io.env?.EXO_CONNECTOR_LOG_LEVEL),
+  );
+
+  let action: AnyAction;
+  let prepared: { plan: unknown; prepareInput: PrepareInput };
+  try {
+    action = findAction(actionName);
+    const input = parseRunInput(inputText);
+    for (const secret of secretsOf(input.actionContext.Configuration)) redactor.add(secret);
+    const prepareInput: PrepareInput = {
+      input,
+      action: input.actionContext,
+      person: input.personContext ?? undefined,
+      resource: input.resourceContext ?? undefined,
+      connection: parseConnectionSettings(input.actionContext.Configuration),
+      prefilled: input.outputContext ?? undefined,
+    };
+    prepared = { plan: undefined, prepareInput };
+    try {
+      prepared.plan = action.prepare(prepareInput);
+    } catch (error) {
+      if (!(error instanceof ActionFailure) || action.kind !== "output") throw error;
+      return finishWithFailure(error.message, prepareInput, io, redactor);
+    }
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ActionFailure) {
+      log.error(error.message);
+      return EXIT_UNUSABLE_INPUT;
+    }
+    throw error;
+  }
+
+  const { prepareInput, plan } = prepared;
+  const exchange = createExchangeClient(prepareInput.connection, {
+    deadline: startedAt + prepareInput.connection.ActionDeadlineSeconds * 1000,
+    logger: log,
+    overrides: io.connection,
+  });
+  const dryRun = prepareInput.action.DryRun;
+  try {
+    if (action.kind === "import") {
+      return await streamRecords(action, plan, { exchange, log, dryRun }, io, redactor);
+    }
+    const output = new OutputContext(prepareInput.prefilled);
+    try {
+      await action.execute(plan, { exchange, output, log, dryRun });
+    } catch (error) {
+      output.auditError(describeFailure(error, log));
+    }
+    io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
+    return output.Success ? EXIT_SUCCESS : EXIT_FAILED;
+  } finally {
+    exchange.close();
+  }
+}
+
+function finishWithFailure(message: string, input: PrepareInput, io: RunIO, redactor: Redactor): number {
+  const output = new OutputContext(input.prefilled);
+  output.auditError(message);
+  io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
+  return EXIT_FAILED;
+}
+
+async function streamRecords(
+  action: Extract<AnyAction, { kind: "import" }>,
+  plan: unknown,
+  runtime: { exchange: ReturnType<typeof createExchangeClient>; log: Logger; dryRun: boolean },
+  io: RunIO,
+  redactor: Redactor,
+): Promise<number> {
+  try {
+    for await (const record of action.records(plan, runtime)) {
+      io.writeStdout(`${redactor.redact(JSON.stringify(record))}\n`);
+    }
+    return EXIT_SUCCESS;
+  } catch (error) {
+    runtime.log.error(describeFailure(error, runtime.log));
+    return EXIT_FAILED;
+  }
+}
+
+/** The message a person reads; programming errors keep their stack in the (redacted) log only. */
+function describeFailure(error: unknown, log: Logger): string {
+  if (error instanceof ExchangeError) return error.message;
+  if (error instanceof ActionFailure) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  log.error("unexpected error", { stack: error instanceof Error ? error.stack : undefined });
+  return `Unexpected error: ${detail}`;
+}

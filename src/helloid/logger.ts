@@ -1,0 +1,45 @@
+// Logs go to stderr as JSON lines {"level","message",...}; stdout carries only results (SPEC §4).
+import type { Redactor } from "./redactor.js";
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+export function parseLogLevel(text: string | undefined): LogLevel {
+  const level = text?.toLowerCase();
+  return level === "debug" || level === "warn" || level === "error" ? level : "info";
+}
+
+export class JsonLinesLogger implements Logger {
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly redactor: Redactor,
+    private readonly minimum: LogLevel = "info",
+  ) {}
+
+  debug(message: string, fields?: LogFields): void {
+    this.log("debug", message, fields);
+  }
+  info(message: string, fields?: LogFields): void {
+    this.log("info", message, fields);
+  }
+  warn(message: string, fields?: LogFields): void {
+    this.log("warn", message, fields);
+  }
+  error(message: string, fields?: LogFields): void {
+    this.log("error", message, fields);
+  }
+
+  private log(level: LogLevel, message: string, fields?: LogFields): void {
+    if (ORDER[level] < ORDER[this.minimum]) return;
+    this.write(`${this.redactor.redact(JSON.stringify({ level, message, ...fields }))}\n`);
+  }
+}

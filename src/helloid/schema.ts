@@ -1,0 +1,45 @@
+// Schema building blocks for HelloID input: case-insensitive objects and the loose scalar types
+// HelloID sends (fixed mapping values arrive as strings, checkboxes as booleans).
+import { z } from "zod";
+import { canonicalizeKeys, DuplicateKeyError } from "./caseInsensitive.js";
+
+/** A z.object whose keys are matched case-insensitively; unknown keys are kept. */
+export function ciObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const names = Object.keys(shape);
+  return z.preprocess((value, ctx) => {
+    try {
+      return canonicalizeKeys(value, names);
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+      ctx.issues.push({ code: "custom", message: error.message, input: value });
+      return z.NEVER;
+    }
+  }, z.looseObject(shape));
+}
+
+/** true/false, or the strings "true"/"false" (any case, surrounding spaces ignored) as fixed mappings send them. */
+export const booleanLike = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["true", "false"], { message: 'expected true or false (or the strings "true"/"false")' }))
+    .transform((text) => text === "true"),
+]);
+
+/** A string, or a number that PowerShell would have turned into one. */
+export const stringLike = z.union([z.string(), z.number().transform(String)]);
+
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const guid = z.string().trim().regex(GUID_PATTERN, "expected a GUID like 00000000-0000-0000-0000-000000000000");
+
+/** Renders zod issues as one line per field: `actionContext.Configuration.AppId: expected a GUID …`. */
+export function describeIssues(error: z.ZodError, root?: string): string {
+  return error.issues
+    .map((issue) => {
+      const path = [...(root ? [root] : []), ...issue.path.map(String)].join(".") || "input";
+      return `${path}: ${issue.message}`;
+    })
+    .join("; ");
+}

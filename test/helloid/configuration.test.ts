@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parseConnectionSettings } from "../../src/actions/configuration.js";
+import { InputError } from "../../src/helloid/context.js";
+
+const base = {
+  Organization: "contoso.onmicrosoft.com",
+  TenantID: "00000000-0000-0000-0000-000000000001",
+  AppId: "00000000-0000-0000-0000-000000000002",
+  AppSecret: "secret-value",
+};
+
+describe("connection settings", () => {
+  it("accepts the PowerShell connector's keys and fills defaults", () => {
+    const settings = parseConnectionSettings({ ...base, usecertificate: "false" });
+    assert.equal(settings.UseCertificate, false);
+    assert.equal(settings.Environment, "Global");
+    assert.equal(settings.ActionDeadlineSeconds, 25);
+    assert.equal(settings.AdminApiUrl, undefined);
+  });
+
+  it("requires the secret or the certificate, naming the field", () => {
+    const { AppSecret: _, ...withoutSecret } = base;
+    assert.throws(
+      () => parseConnectionSettings(withoutSecret),
+      (error: unknown) => error instanceof InputError && /Configuration\.AppSecret/.test(error.message),
+    );
+    assert.throws(
+      () => parseConnectionSettings({ ...withoutSecret, UseCertificate: true }),
+      (error: unknown) => error instanceof InputError && /AppCertificateBase64String/.test(error.message),
+    );
+  });
+
+  it("rejects a malformed AppId, a non-https endpoint and an unknown environment", () => {
+    assert.throws(() => parseConnectionSettings({ ...base, AppId: "x" }), /Configuration\.AppId/);
+    assert.throws(() => parseConnectionSettings({ ...base, AdminApiUrl: "http://x" }), /AdminApiUrl/);
+    assert.throws(() => parseConnectionSettings({ ...base, Environment: "Mars" }), /Environment/);
+    assert.throws(() => parseConnectionSettings({ ...base, ActionDeadlineSeconds: 45 }), /30-second/);
+  });
+
+  it("never puts the secret in an error message", () => {
+    try {
+      parseConnectionSettings({ ...base, AppId: "bad" });
+      assert.fail("expected an error");
+    } catch (error) {
+      assert.ok(!(error as Error).message.includes("secret-value"));
+    }
+  });
+});

@@ -1,0 +1,77 @@
+// Test harness: a simulator plus the connector's real entry (runAction, the one the CLI calls), with the
+// configuration pointing at the simulator. Nothing of our own client is mocked.
+import { runAction } from "../../src/actions/run.js";
+import { DEFAULT_APP, type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js";
+
+export interface RunResult {
+  exitCode: number;
+  /** The outputContext (non-import actions). */
+  output: Record<string, any>;
+  /** NDJSON records (import actions). */
+  records: Record<string, any>[];
+  stdout: string;
+  stderr: string;
+}
+
+export function configurationFor(simulator: Simulator, overrides: Record<string, unknown> = {}) {
+  return {
+    Organization: simulator.organization,
+    TenantID: simulator.tenantId,
+    AppId: DEFAULT_APP.appId,
+    AppSecret: DEFAULT_APP.secret,
+    AdminApiUrl: simulator.url,
+    AuthorityUrl: simulator.url,
+    ...overrides,
+  };
+}
+
+export async function run(
+  simulator: Simulator,
+  action: string,
+  input: { actionContext?: Record<string, unknown>; [context: string]: unknown } = {},
+  configuration: Record<string, unknown> = {},
+): Promise<RunResult> {
+  const { actionContext = {}, ...contexts } = input;
+  const text = JSON.stringify({
+    actionContext: { Configuration: configurationFor(simulator, configuration), DryRun: false, ...actionContext },
+    ...contexts,
+  });
+  return runText(simulator, action, text);
+}
+
+export async function runText(simulator: Simulator, action: string, text: string): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const exitCode = await runAction(action, text, {
+    writeStdout: (chunk) => {
+      stdout += chunk;
+    },
+    writeStderr: (chunk) => {
+      stderr += chunk;
+    },
+    env: {},
+    connection: { ca: simulator.caPem },
+  });
+  const lines = stdout.split("\n").filter(Boolean);
+  const parsed = lines.map((line) => JSON.parse(line));
+  return { exitCode, output: parsed[0] ?? {}, records: parsed, stdout, stderr };
+}
+
+/** Writes the simulator executed (writes in `$batch` items count one by one). */
+export function writeCount(simulator: Simulator): number {
+  return simulator.writes().length;
+}
+
+export async function withSimulator(
+  options: SimulatorOptions,
+  body: (simulator: Simulator) => Promise<void>,
+): Promise<void> {
+  const simulator = await startSimulator(options);
+  try {
+    await body(simulator);
+  } finally {
+    await simulator.close();
+  }
+}
+
+export { startSimulator };
