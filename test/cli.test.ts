@@ -24,7 +24,10 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
 }
 
 describe("exo-connector CLI", () => {
-  const tenant = Tenant.create({ tenantId: "8b0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b", organization: "contoso.onmicrosoft.com" });
+  const tenant = Tenant.create({
+    tenantId: "8b0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
+    organization: "contoso.onmicrosoft.com",
+  });
   const mailbox = tenant.addUserMailbox({ userPrincipalName: "cli.user@contoso.com" });
   let simulator: Awaited<ReturnType<typeof startSimulator>>;
   let dir: string;
@@ -38,14 +41,20 @@ describe("exo-connector CLI", () => {
     JSON.stringify({
       actionContext: {
         Configuration: configurationFor(simulator, configuration),
-        CorrelationConfiguration: { Enabled: true, PersonFieldValue: "cli.user@contoso.com", AccountField: "UserPrincipalName" },
+        CorrelationConfiguration: {
+          Enabled: true,
+          PersonFieldValue: "cli.user@contoso.com",
+          AccountField: "UserPrincipalName",
+        },
       },
     });
 
   it("run create --input FILE correlates and prints the outputContext", async () => {
     const file = join(dir, "create.json");
     writeFileSync(file, createInput());
-    const result = await cli(["run", "create", "--input", file], { env: { NODE_EXTRA_CA_CERTS: simulator.caPath } });
+    const result = await cli(["run", "create", "--input", file], {
+      env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
+    });
     assert.equal(result.code, 0, result.stderr);
     const output = JSON.parse(result.stdout);
     assert.equal(output.Success, true);
@@ -80,7 +89,13 @@ describe("exo-connector CLI", () => {
   it("lists every registered action", async () => {
     const result = await cli(["actions"]);
     assert.equal(result.code, 0);
-    const names = result.stdout.trim().split("\n").map((line) => line.split(/\s+/)[0]);
-    assert.deepEqual(names, listActions().map((action) => action.name));
+    const names = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => line.split(/\s+/)[0]);
+    assert.deepEqual(
+      names,
+      listActions().map((action) => action.name),
+    );
   });
 });

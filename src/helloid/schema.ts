@@ -32,7 +32,10 @@ export const booleanLike = z.union([
 export const stringLike = z.union([z.string(), z.number().transform(String)]);
 
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const guid = z.string().trim().regex(GUID_PATTERN, "expected a GUID like 00000000-0000-0000-0000-000000000000");
+export const guid = z
+  .string()
+  .trim()
+  .regex(GUID_PATTERN, "expected a GUID like 00000000-0000-0000-0000-000000000000");
 
 /** Renders zod issues as one line per field: `actionContext.Configuration.AppId: expected a GUID …`. */
 export function describeIssues(error: z.ZodError, root?: string): string {

@@ -1,11 +1,21 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { run, type RunResult, startSimulator, writeCount } from "../support/connector.js";
+import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
 
-const tenant = Tenant.create({ tenantId: "5f0a7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b", organization: "contoso.onmicrosoft.com" });
-const janine = tenant.addUserMailbox({ userPrincipalName: "janine@contoso.com", displayName: "Janine", customAttributes: { 1: "Web" } });
-const obrien = tenant.addUserMailbox({ userPrincipalName: "sean.o'brien@contoso.com", displayName: "Seán O'Brien" });
+const tenant = Tenant.create({
+  tenantId: "5f0a7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
+  organization: "contoso.onmicrosoft.com",
+});
+const janine = tenant.addUserMailbox({
+  userPrincipalName: "janine@contoso.com",
+  displayName: "Janine",
+  customAttributes: { 1: "Web" },
+});
+const obrien = tenant.addUserMailbox({
+  userPrincipalName: "sean.o'brien@contoso.com",
+  displayName: "Seán O'Brien",
+});
 tenant.addUserMailbox({ userPrincipalName: "twin1@contoso.com", office: "Twin" });
 tenant.addUserMailbox({ userPrincipalName: "twin2@contoso.com", office: "Twin" });
 tenant.addSharedMailbox({ name: "Sales", primarySmtpAddress: "sales@contoso.com", office: "Shared" });
@@ -20,7 +30,12 @@ beforeEach(() => simulator.clearLog());
 function correlate(value: unknown, field = "UserPrincipalName", extra: Record<string, unknown> = {}) {
   return {
     actionContext: {
-      CorrelationConfiguration: { Enabled: true, PersonField: "Person.Accounts.AD.UPN", PersonFieldValue: value, AccountField: field },
+      CorrelationConfiguration: {
+        Enabled: true,
+        PersonField: "Person.Accounts.AD.UPN",
+        PersonFieldValue: value,
+        AccountField: field,
+      },
       ...extra,
     },
     outputContext: { Data: { Guid: null, UserPrincipalName: null, CustomAttribute1: null } },
@@ -31,7 +46,8 @@ function auditText(result: RunResult): string {
   return result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 }
 
-const invokes = () => simulator.requestLog.filter((entry) => entry.kind === "invoke" || entry.kind === "batch-item");
+const invokes = () =>
+  simulator.requestLog.filter((entry) => entry.kind === "invoke" || entry.kind === "batch-item");
 
 describe("create (correlation)", () => {
   it("correlates to exactly one mailbox: reference = Guid, Data from Exchange, one read", async () => {
@@ -40,7 +56,11 @@ describe("create (correlation)", () => {
     assert.equal(result.output.Success, true);
     assert.equal(result.output.AccountReference, janine.guid);
     assert.equal(result.output.AccountCorrelated, true);
-    assert.deepEqual(result.output.Data, { Guid: janine.guid, UserPrincipalName: "janine@contoso.com", CustomAttribute1: "Web" });
+    assert.deepEqual(result.output.Data, {
+      Guid: janine.guid,
+      UserPrincipalName: "janine@contoso.com",
+      CustomAttribute1: "Web",
+    });
     assert.equal(result.output.AuditLogs[0].Action, "CorrelateAccount");
     assert.match(auditText(result), /Correlated to mailbox \[Janine\]/);
     assert.equal(invokes().length, 1);
@@ -70,7 +90,13 @@ describe("create (correlation)", () => {
 
   it("rejects disabled or misconfigured correlation before any request", async () => {
     const disabled = await run(simulator, "create", {
-      actionContext: { CorrelationConfiguration: { Enabled: false, AccountField: "UserPrincipalName", PersonFieldValue: "x" } },
+      actionContext: {
+        CorrelationConfiguration: {
+          Enabled: false,
+          AccountField: "UserPrincipalName",
+          PersonFieldValue: "x",
+        },
+      },
     });
     assert.equal(disabled.exitCode, 2);
     assert.match(disabled.stderr, /CorrelationConfiguration\.Enabled/);
@@ -84,7 +110,9 @@ describe("create (correlation)", () => {
   });
 
   it("applies a mapped HiddenFromAddressListsEnabled only when it differs", async () => {
-    const input = correlate("janine@contoso.com", "UserPrincipalName", { Data: { HiddenFromAddressListsEnabled: "true" } });
+    const input = correlate("janine@contoso.com", "UserPrincipalName", {
+      Data: { HiddenFromAddressListsEnabled: "true" },
+    });
     const first = await run(simulator, "create", input);
     assert.equal(first.exitCode, 0, first.stderr);
     assert.equal(tenant.findRecipient(janine.guid)?.hiddenFromAddressListsEnabled, true);
@@ -110,7 +138,11 @@ describe("create (correlation)", () => {
     const dry = await run(simulator, "create", hidden);
     assert.equal(dry.exitCode, 0);
     assert.match(auditText(dry), /DryRun: would set HiddenFromAddressListsEnabled/);
-    const missing = await run(simulator, "create", correlate("nobody@contoso.com", "UserPrincipalName", { DryRun: true }));
+    const missing = await run(
+      simulator,
+      "create",
+      correlate("nobody@contoso.com", "UserPrincipalName", { DryRun: true }),
+    );
     assert.equal(missing.output.AccountReference, "DryRun: Currently not available");
     assert.equal(writeCount(simulator), 0);
   });

@@ -19,21 +19,35 @@ describe("import", () => {
       },
     });
     assert.equal(result.exitCode, 0, result.stderr);
-    const users = [...tenant.toState().recipients].filter((r) => r.kind === "mailbox" && r.recipientTypeDetails === "UserMailbox");
+    const users = [...tenant.toState().recipients].filter(
+      (r) => r.kind === "mailbox" && r.recipientTypeDetails === "UserMailbox",
+    );
     assert.equal(result.records.length, users.length);
     assert.equal(new Set(result.records.map((record) => record.AccountReference)).size, users.length);
     const pages = simulator.requestLog.filter((entry) => entry.kind === "invoke").length;
     assert.ok(pages >= Math.ceil(users.length / 5), `expected paging, saw ${pages} requests`);
     for (const record of result.records) {
-      assert.deepEqual(Object.keys(record).sort(), ["AccountReference", "Data", "DisplayName", "Enabled", "UserName"]);
+      assert.deepEqual(Object.keys(record).sort(), [
+        "AccountReference",
+        "Data",
+        "DisplayName",
+        "Enabled",
+        "UserName",
+      ]);
       assert.ok(record.DisplayName.length <= 100 && record.UserName.length <= 100);
-      assert.ok("CustomAttribute1" in record.Data && "EmailAddresses" in record.Data && "UserPrincipalName" in record.Data);
+      assert.ok(
+        "CustomAttribute1" in record.Data &&
+          "EmailAddresses" in record.Data &&
+          "UserPrincipalName" in record.Data,
+      );
       assert.equal(record.Data.Guid, record.AccountReference);
     }
   });
 
   it("reports Enabled false in the correlate-only variant", async () => {
-    const result = await run(simulator, "correlateOnly/import", { actionContext: { ImportFields: ["Guid"] } });
+    const result = await run(simulator, "correlateOnly/import", {
+      actionContext: { ImportFields: ["Guid"] },
+    });
     assert.equal(result.exitCode, 0, result.stderr);
     assert.ok(result.records.length > 0);
     assert.ok(result.records.every((record) => record.Enabled === false));

@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { run, type RunResult, startSimulator, writeCount } from "../support/connector.js";
+import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
 
-const tenant = Tenant.create({ tenantId: "6a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b", organization: "contoso.onmicrosoft.com" });
+const tenant = Tenant.create({
+  tenantId: "6a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
+  organization: "contoso.onmicrosoft.com",
+});
 const person = tenant.addUserMailbox({
   userPrincipalName: "j.vandenboele@contoso.com",
   displayName: "Janine van den Boele",
@@ -19,7 +22,8 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const audit = (result: RunResult) => result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
+const audit = (result: RunResult) =>
+  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 const mailbox = () => {
   const record = tenant.findRecipient(person.guid);
   if (record?.kind !== "mailbox") throw new Error("the test mailbox is gone");
@@ -31,7 +35,9 @@ const account = (reference: string, extra: Record<string, unknown> = {}) => ({
 
 describe("update", () => {
   it("writes only what differs, names each change, and fills Data/PreviousData from Exchange", async () => {
-    const input = account(person.guid, { Data: { CustomAttribute1: "Central Web Engineer", Office: "Utrecht" } });
+    const input = account(person.guid, {
+      Data: { CustomAttribute1: "Central Web Engineer", Office: "Utrecht" },
+    });
     const first = await run(simulator, "update", input);
     assert.equal(first.exitCode, 0, first.stderr);
     assert.match(audit(first), /CustomAttribute1 \[Web Engineer\] -> \[Central Web Engineer\]/);
@@ -48,7 +54,11 @@ describe("update", () => {
   });
 
   it("merges EmailAddresses: proxies kept, mapped SMTP made primary, old primary demoted", async () => {
-    const result = await run(simulator, "update", account(person.guid, { Data: { EmailAddresses: ["SMTP:janine.vandenboele@contoso.com"] } }));
+    const result = await run(
+      simulator,
+      "update",
+      account(person.guid, { Data: { EmailAddresses: ["SMTP:janine.vandenboele@contoso.com"] } }),
+    );
     assert.equal(result.exitCode, 0, result.stderr);
     assert.deepEqual([...mailbox().emailAddresses].sort(), [
       "SMTP:janine.vandenboele@contoso.com",
@@ -56,12 +66,20 @@ describe("update", () => {
       "smtp:janine@contoso.onmicrosoft.com",
     ]);
     // No mapped primary: the current one stays, a new secondary is added.
-    await run(simulator, "update", account(person.guid, { Data: { EmailAddresses: ["smtp:jvdb@contoso.com"] } }));
+    await run(
+      simulator,
+      "update",
+      account(person.guid, { Data: { EmailAddresses: ["smtp:jvdb@contoso.com"] } }),
+    );
     assert.ok(mailbox().emailAddresses.includes("SMTP:janine.vandenboele@contoso.com"));
     assert.ok(mailbox().emailAddresses.includes("smtp:jvdb@contoso.com"));
     // Two primaries: refused before anything is sent.
     simulator.clearLog();
-    const two = await run(simulator, "update", account(person.guid, { Data: { EmailAddresses: ["SMTP:a@contoso.com", "SMTP:b@contoso.com"] } }));
+    const two = await run(
+      simulator,
+      "update",
+      account(person.guid, { Data: { EmailAddresses: ["SMTP:a@contoso.com", "SMTP:b@contoso.com"] } }),
+    );
     assert.equal(two.exitCode, 1);
     assert.match(audit(two), /exactly one may be primary/);
     assert.equal(simulator.requestLog.length, 0);
@@ -71,7 +89,11 @@ describe("update", () => {
     const gone = await run(simulator, "update", account(GONE, { Data: { CustomAttribute1: "x" } }));
     assert.equal(gone.exitCode, 1);
     assert.match(audit(gone), /no longer exists/);
-    const dry = await run(simulator, "update", account(person.guid, { DryRun: true, Data: { CustomAttribute1: "Dry" } }));
+    const dry = await run(
+      simulator,
+      "update",
+      account(person.guid, { DryRun: true, Data: { CustomAttribute1: "Dry" } }),
+    );
     assert.match(audit(dry), /DryRun: would update/);
     assert.equal(writeCount(simulator), 0);
   });
@@ -79,16 +101,28 @@ describe("update", () => {
 
 describe("enable / disable", () => {
   it("hides on disable and shows on enable, with PreviousData; repeats are no-ops", async () => {
-    const disabled = await run(simulator, "disable", account(person.guid, { Data: { HiddenFromAddressListsEnabled: "true" } }));
+    const disabled = await run(
+      simulator,
+      "disable",
+      account(person.guid, { Data: { HiddenFromAddressListsEnabled: "true" } }),
+    );
     assert.equal(disabled.exitCode, 0, disabled.stderr);
     assert.equal(mailbox().hiddenFromAddressListsEnabled, true);
     assert.deepEqual(disabled.output.PreviousData, { HiddenFromAddressListsEnabled: false });
     assert.equal(disabled.output.AuditLogs[0].Action, "DisableAccount");
-    const again = await run(simulator, "disable", account(person.guid, { Data: { HiddenFromAddressListsEnabled: "true" } }));
+    const again = await run(
+      simulator,
+      "disable",
+      account(person.guid, { Data: { HiddenFromAddressListsEnabled: "true" } }),
+    );
     assert.match(audit(again), /No change/);
     assert.equal(mailbox().hiddenFromAddressListsEnabled, true);
 
-    const enabled = await run(simulator, "enable", account(person.guid, { Data: { HiddenFromAddressListsEnabled: "false" } }));
+    const enabled = await run(
+      simulator,
+      "enable",
+      account(person.guid, { Data: { HiddenFromAddressListsEnabled: "false" } }),
+    );
     assert.equal(enabled.exitCode, 0);
     assert.equal(mailbox().hiddenFromAddressListsEnabled, false);
   });
@@ -150,10 +184,18 @@ describe("delete (auto-reply)", () => {
     const gone = await run(simulator, "delete", account(GONE, { Data: data }));
     assert.equal(gone.exitCode, 0);
     assert.match(audit(gone), /Skipped delete/);
-    const bad = await run(simulator, "delete", account(person.guid, { Data: { ...data, AutoReplyState: "On" } }));
+    const bad = await run(
+      simulator,
+      "delete",
+      account(person.guid, { Data: { ...data, AutoReplyState: "On" } }),
+    );
     assert.equal(bad.exitCode, 2);
     assert.match(bad.stderr, /AutoReplyState/);
-    const dry = await run(simulator, "delete", account(person.guid, { DryRun: true, Data: { ...data, AutoReplyState: "Disabled" } }));
+    const dry = await run(
+      simulator,
+      "delete",
+      account(person.guid, { DryRun: true, Data: { ...data, AutoReplyState: "Disabled" } }),
+    );
     assert.match(audit(dry), /DryRun: would set the auto-reply/);
     assert.equal(writeCount(simulator), 0);
   });

@@ -11,7 +11,11 @@ describe("parseRunInput", () => {
         ACTIONCONTEXT: {
           configuration,
           dryRun: "True",
-          correlationConfiguration: { enabled: "true", accountField: "UserPrincipalName", personFieldValue: "x" },
+          correlationConfiguration: {
+            enabled: "true",
+            accountField: "UserPrincipalName",
+            personFieldValue: "x",
+          },
           references: { account: "g" },
         },
         OutputContext: { data: { Guid: null } },
@@ -25,14 +29,17 @@ describe("parseRunInput", () => {
   });
 
   it("defaults DryRun to false and keeps unknown keys", () => {
-    const input = parseRunInput(JSON.stringify({ actionContext: { Configuration: configuration, Extra: 1 } }));
+    const input = parseRunInput(
+      JSON.stringify({ actionContext: { Configuration: configuration, Extra: 1 } }),
+    );
     assert.equal(input.actionContext.DryRun, false);
     assert.equal((input.actionContext as Record<string, unknown>).Extra, 1);
   });
 
   it("names the field at fault", () => {
     assert.throws(
-      () => parseRunInput(JSON.stringify({ actionContext: { Configuration: configuration, DryRun: "maybe" } })),
+      () =>
+        parseRunInput(JSON.stringify({ actionContext: { Configuration: configuration, DryRun: "maybe" } })),
       (error: unknown) => error instanceof InputError && /actionContext\.DryRun/.test(error.message),
     );
     assert.throws(

@@ -1,8 +1,15 @@
 // Test harness: a simulator plus the connector's real entry (runAction, the one the CLI calls), with the
 // configuration pointing at the simulator. Nothing of our own client is mocked.
 import { runAction } from "../../src/actions/run.js";
-import { DEFAULT_APP, type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js";
+import {
+  DEFAULT_APP,
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+} from "../../src/simulator/index.js";
 
+// Outputs are JSON read by assertions; typing every shape would only restate the contract.
+// biome-ignore-start lint/suspicious/noExplicitAny: parsed JSON in tests
 export interface RunResult {
   exitCode: number;
   /** The outputContext (non-import actions). */
@@ -12,6 +19,7 @@ export interface RunResult {
   stdout: string;
   stderr: string;
 }
+// biome-ignore-end lint/suspicious/noExplicitAny: parsed JSON in tests
 
 export function configurationFor(simulator: Simulator, overrides: Record<string, unknown> = {}) {
   return {
@@ -33,7 +41,11 @@ export async function run(
 ): Promise<RunResult> {
   const { actionContext = {}, ...contexts } = input;
   const text = JSON.stringify({
-    actionContext: { Configuration: configurationFor(simulator, configuration), DryRun: false, ...actionContext },
+    actionContext: {
+      Configuration: configurationFor(simulator, configuration),
+      DryRun: false,
+      ...actionContext,
+    },
     ...contexts,
   });
   return runText(simulator, action, text);

@@ -34,7 +34,8 @@ async function execute(verbs: AccessVerbs, plan: AccessPlan, { exchange, output,
     if (dryRun) {
       const mailbox = await getMailbox(exchange, reference, { select: ["Guid", FIELD] });
       previous = mailbox[FIELD] === true;
-      if (previous !== hidden) output.audit(`DryRun: would set ${FIELD} of ${target} to ${hidden} (${describe(hidden)}).`);
+      if (previous !== hidden)
+        output.audit(`DryRun: would set ${FIELD} of ${target} to ${hidden} (${describe(hidden)}).`);
     } else {
       const { changed } = await setMailbox(exchange, { Identity: reference, [FIELD]: hidden });
       previous = changed ? !hidden : hidden;
@@ -74,5 +75,15 @@ function accessAction(verbs: AccessVerbs): OutputAction<AccessPlan> {
   };
 }
 
-export const enable = accessAction({ name: "enable", action: "EnableAccount", defaultHidden: false, vanishedIsSuccess: false });
-export const disable = accessAction({ name: "disable", action: "DisableAccount", defaultHidden: true, vanishedIsSuccess: true });
+export const enable = accessAction({
+  name: "enable",
+  action: "EnableAccount",
+  defaultHidden: false,
+  vanishedIsSuccess: false,
+});
+export const disable = accessAction({
+  name: "disable",
+  action: "DisableAccount",
+  defaultHidden: true,
+  vanishedIsSuccess: true,
+});

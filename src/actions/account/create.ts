@@ -1,7 +1,7 @@
 // create: correlate the person to exactly one existing user mailbox (this connector never creates user
 // mailboxes: licensing does), optionally applying a mapped HiddenFromAddressListsEnabled. The
 // correlate-only variant makes no writes at all.
-import { collect, eq, type ExchangeClient, listMailboxes, setMailbox } from "../../exchange/index.js";
+import { collect, type ExchangeClient, eq, listMailboxes, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { ActionFailure, type OutputAction, type PrepareInput, type Runtime } from "../framework.js";
@@ -19,7 +19,7 @@ interface CreatePlan {
 
 function prepare({ action, prefilled }: PrepareInput, options: { writes: boolean }): CreatePlan {
   const correlation = action.CorrelationConfiguration;
-  if (!correlation || correlation.Enabled !== true) {
+  if (correlation?.Enabled !== true) {
     throw new InputError(
       "actionContext.CorrelationConfiguration.Enabled: correlation must be enabled; this connector only correlates to existing mailboxes",
     );
@@ -60,7 +60,10 @@ async function execute(plan: CreatePlan, { exchange, output, dryRun }: Runtime):
   }
   if (matches.length > 1) {
     if (dryRun) output.AccountReference = DRY_RUN_REFERENCE;
-    output.auditError(`Multiple mailboxes found where ${on}; correlation needs exactly one.`, "CorrelateAccount");
+    output.auditError(
+      `Multiple mailboxes found where ${on}; correlation needs exactly one.`,
+      "CorrelateAccount",
+    );
     return;
   }
   const mailbox = matches[0] as JsonObject;
@@ -85,7 +88,13 @@ async function execute(plan: CreatePlan, { exchange, output, dryRun }: Runtime):
 }
 
 async function findByCorrelation(exchange: ExchangeClient, plan: CreatePlan): Promise<JsonObject[]> {
-  const select = ["Guid", "DisplayName", "UserPrincipalName", "HiddenFromAddressListsEnabled", plan.accountField];
+  const select = [
+    "Guid",
+    "DisplayName",
+    "UserPrincipalName",
+    "HiddenFromAddressListsEnabled",
+    plan.accountField,
+  ];
   return collect(
     listMailboxes(
       exchange,

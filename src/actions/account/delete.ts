@@ -24,8 +24,13 @@ interface DeletePlan {
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  const match = allowed.find((option) => typeof value === "string" && option.toLowerCase() === value.trim().toLowerCase());
-  if (!match) throw new InputError(`actionContext.Data.${field}: expected one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`);
+  const match = allowed.find(
+    (option) => typeof value === "string" && option.toLowerCase() === value.trim().toLowerCase(),
+  );
+  if (!match)
+    throw new InputError(
+      `actionContext.Data.${field}: expected one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`,
+    );
   return match;
 }
 
@@ -34,7 +39,8 @@ function prepare(action: Parameters<OutputAction<DeletePlan>["prepare"]>[0]["act
   const data = action.Data ?? {};
   const settings: Omit<SetAutoReplyParams, "Identity"> = {};
   const state = getCI(data, "AutoReplyState");
-  if (state !== undefined && state !== null && state !== "") settings.AutoReplyState = oneOf(state, STATES, "AutoReplyState");
+  if (state !== undefined && state !== null && state !== "")
+    settings.AutoReplyState = oneOf(state, STATES, "AutoReplyState");
   const audience = getCI(data, "ExternalAudience");
   if (audience !== undefined && audience !== null && audience !== "") {
     settings.ExternalAudience = oneOf(audience, AUDIENCES, "ExternalAudience");
@@ -49,7 +55,8 @@ function prepare(action: Parameters<OutputAction<DeletePlan>["prepare"]>[0]["act
 }
 
 function differs(name: string, wanted: unknown, current: unknown): boolean {
-  if ((MESSAGES as readonly string[]).includes(name)) return autoReplyText(String(wanted)).trim() !== autoReplyText(current as string | null).trim();
+  if ((MESSAGES as readonly string[]).includes(name))
+    return autoReplyText(String(wanted)).trim() !== autoReplyText(current as string | null).trim();
   return String(wanted).toLowerCase() !== String(current ?? "").toLowerCase();
 }
 
@@ -77,15 +84,21 @@ async function execute(plan: DeletePlan, { exchange, output, dryRun }: Runtime):
     return;
   }
   if (dryRun) {
-    output.audit(`DryRun: would set the auto-reply of ${target}: ${changed.join(", ")} (AutoReplyState = ${state}).`, {
-      action: "DeleteAccount",
-    });
+    output.audit(
+      `DryRun: would set the auto-reply of ${target}: ${changed.join(", ")} (AutoReplyState = ${state}).`,
+      {
+        action: "DeleteAccount",
+      },
+    );
     return;
   }
   await setAutoReplyConfiguration(exchange, { Identity: plan.reference, ...plan.settings });
-  output.audit(`Set the auto-reply of ${target}: ${changed.join(", ")} (AutoReplyState = ${state}). The mailbox is kept.`, {
-    action: "DeleteAccount",
-  });
+  output.audit(
+    `Set the auto-reply of ${target}: ${changed.join(", ")} (AutoReplyState = ${state}). The mailbox is kept.`,
+    {
+      action: "DeleteAccount",
+    },
+  );
 }
 
 export const remove: OutputAction<DeletePlan> = {

@@ -11,7 +11,8 @@ interface Proxy {
 function parse(entry: string): Proxy {
   const colon = entry.indexOf(":");
   // An address without a prefix is an SMTP address; Exchange needs the prefix to tell primary from secondary.
-  if (colon <= 0 || (entry.includes("@") && entry.indexOf("@") < colon)) return { prefix: "smtp", address: entry };
+  if (colon <= 0 || (entry.includes("@") && entry.indexOf("@") < colon))
+    return { prefix: "smtp", address: entry };
   return { prefix: entry.slice(0, colon), address: entry.slice(colon + 1) };
 }
 
@@ -49,7 +50,9 @@ export function sameEmailAddresses(a: readonly string[], b: readonly string[]): 
   const normalize = (list: readonly string[]) =>
     list
       .map(parse)
-      .map((proxy) => `${isPrimary(proxy) ? "SMTP" : proxy.prefix.toLowerCase()}:${proxy.address.toLowerCase()}`)
+      .map(
+        (proxy) => `${isPrimary(proxy) ? "SMTP" : proxy.prefix.toLowerCase()}:${proxy.address.toLowerCase()}`,
+      )
       .sort()
       .join("\n");
   return normalize(a) === normalize(b);

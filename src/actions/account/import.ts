@@ -20,7 +20,8 @@ function prepare({ action }: PrepareInput): ImportPlan {
     // HelloID may send nested field paths ("EmailAddresses.Primary"); the mailbox property is the first part.
     const property = name.replace(/\..*/, "").trim();
     if (!property) return;
-    if (!PROPERTY_NAME.test(property)) throw new InputError(`${where}: "${name}" is not a mailbox property name`);
+    if (!PROPERTY_NAME.test(property))
+      throw new InputError(`${where}: "${name}" is not a mailbox property name`);
     if (!fields.has(property.toLowerCase())) fields.set(property.toLowerCase(), property);
   };
   for (const name of action.ImportFields ?? []) add(name, "actionContext.ImportFields");
@@ -39,7 +40,11 @@ function importAction(name: string, enabled: (mailbox: JsonObject) => boolean): 
     async *records(plan, { exchange }) {
       const select = [...new Set([...ALWAYS, ...plan.fields])];
       // Rows arrive page by page; nothing is held beyond the current page.
-      for await (const mailbox of listMailboxes(exchange, { RecipientTypeDetails: "UserMailbox" }, { select })) {
+      for await (const mailbox of listMailboxes(
+        exchange,
+        { RecipientTypeDetails: "UserMailbox" },
+        { select },
+      )) {
         {
           const guid = String(getCI(mailbox, "Guid"));
           const data: JsonObject = {};
@@ -58,5 +63,8 @@ function importAction(name: string, enabled: (mailbox: JsonObject) => boolean): 
   };
 }
 
-export const importAccounts = importAction("import", (mailbox) => getCI(mailbox, "HiddenFromAddressListsEnabled") !== true);
+export const importAccounts = importAction(
+  "import",
+  (mailbox) => getCI(mailbox, "HiddenFromAddressListsEnabled") !== true,
+);
 export const correlateOnlyImport = importAction("correlateOnly/import", () => false);

@@ -1,17 +1,22 @@
 // Field-mapping values as HelloID sends them (fixed values are strings: "true") and the mailbox
 // properties that fill outputContext.Data.
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
-import { booleanLike } from "../../helloid/schema.js";
 import { InputError } from "../../helloid/context.js";
+import { booleanLike } from "../../helloid/schema.js";
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /** A mapped boolean (`true` or `"true"`), undefined when not mapped or mapped empty. */
-export function booleanField(data: JsonObject | null | undefined, name: string, where: string): boolean | undefined {
+export function booleanField(
+  data: JsonObject | null | undefined,
+  name: string,
+  where: string,
+): boolean | undefined {
   const value = getCI(data, name);
   if (value === undefined || value === null || value === "") return undefined;
   const parsed = booleanLike.safeParse(value);
-  if (!parsed.success) throw new InputError(`${where}.${name}: expected true or false, got ${JSON.stringify(value)}`);
+  if (!parsed.success)
+    throw new InputError(`${where}.${name}: expected true or false, got ${JSON.stringify(value)}`);
   return parsed.data;
 }
 

@@ -4,6 +4,9 @@ import { InputError } from "../../helloid/context.js";
 
 export function requireAccountReference(action: ActionContext): string {
   const reference = action.References?.Account?.trim();
-  if (!reference) throw new InputError("actionContext.References.Account: required (the mailbox Guid that create returned)");
+  if (!reference)
+    throw new InputError(
+      "actionContext.References.Account: required (the mailbox Guid that create returned)",
+    );
   return reference;
 }

@@ -9,7 +9,14 @@ import { requireAccountReference } from "./reference.js";
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 /** Identity properties Exchange sets itself; mapping them (e.g. Guid stored as account data) is read-only. */
-const READ_ONLY = new Set(["guid", "exchangeguid", "externaldirectoryobjectid", "identity", "id", "distinguishedname"]);
+const READ_ONLY = new Set([
+  "guid",
+  "exchangeguid",
+  "externaldirectoryobjectid",
+  "identity",
+  "id",
+  "distinguishedname",
+]);
 const EMAIL_ADDRESSES = "EmailAddresses";
 
 interface UpdatePlan {
@@ -22,11 +29,14 @@ function prepare(action: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["act
   const reference = requireAccountReference(action);
   const desired = new Map<string, unknown>();
   for (const [name, value] of Object.entries(action.Data ?? {})) {
-    if (!PROPERTY_NAME.test(name)) throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
+    if (!PROPERTY_NAME.test(name))
+      throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
     if (READ_ONLY.has(name.toLowerCase())) continue;
     if (name.toLowerCase() === EMAIL_ADDRESSES.toLowerCase()) {
       if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string")) {
-        throw new InputError(`actionContext.Data.${name}: expected an array of addresses (map it as type Array)`);
+        throw new InputError(
+          `actionContext.Data.${name}: expected an array of addresses (map it as type Array)`,
+        );
       }
       mappedPrimary(value as string[]);
     }
@@ -46,12 +56,14 @@ function coerce(value: unknown, current: unknown): unknown {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  const empty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  const empty = (value: unknown) =>
+    value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
   if (empty(a) && empty(b)) return true;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const show = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value));
+const show = (value: unknown) =>
+  value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value);
 
 async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime): Promise<void> {
   const target = `mailbox [${plan.reference}]`;

@@ -6,14 +6,13 @@ import type { ExchangeClient } from "../client.js";
 import type { OpathFilter } from "../opath.js";
 import {
   type CustomAttributes,
-  orNull,
-  type ReadOptions,
   type RecipientTypeDetails,
   type ResultSize,
   singleRow,
   type WriteResult,
   writeResult,
 } from "./common.js";
+import { identityReaders } from "./readers.js";
 import type { RecipientRow } from "./recipient.js";
 
 export type DistributionGroupRow = CustomAttributes & {
@@ -62,46 +61,16 @@ export interface GroupMemberParams {
 
 const bypass = { BypassSecurityGroupManagerCheck: true };
 
-export async function getDistributionGroup(
-  client: ExchangeClient,
-  identity: string,
-  options: ReadOptions = {},
-): Promise<DistributionGroupRow> {
-  const result = await client.invoke(getDistributionGroup.asCall(identity, options));
-  return singleRow(result, "Get-DistributionGroup", identity);
-}
-getDistributionGroup.asCall = (
-  identity: string,
-  options: ReadOptions = {},
-): CmdletCall<DistributionGroupRow> => ({
-  cmdlet: "Get-DistributionGroup",
-  parameters: { Identity: identity },
-  select: options.select,
-});
+const groupReaders = identityReaders<DistributionGroupRow, ListDistributionGroupsParams>(
+  "Get-DistributionGroup",
+);
 
-export function findDistributionGroup(
-  client: ExchangeClient,
-  identity: string,
-  options: ReadOptions = {},
-): Promise<DistributionGroupRow | null> {
-  return orNull(getDistributionGroup(client, identity, options));
-}
-
-export function listDistributionGroups(
-  client: ExchangeClient,
-  params: ListDistributionGroupsParams = {},
-  options: ReadOptions = {},
-): AsyncIterable<DistributionGroupRow> {
-  return client.rows(listDistributionGroups.asCall(params, options));
-}
-listDistributionGroups.asCall = (
-  params: ListDistributionGroupsParams = {},
-  options: ReadOptions = {},
-): CmdletCall<DistributionGroupRow> => ({
-  cmdlet: "Get-DistributionGroup",
-  parameters: { ResultSize: "Unlimited", ...params },
-  select: options.select,
-});
+/** The group `identity` names; NotFoundError when there is none. */
+export const getDistributionGroup = groupReaders.get;
+/** Like getDistributionGroup, but null when the group does not exist. */
+export const findDistributionGroup = groupReaders.find;
+/** Every group matching the parameters, streamed page by page. */
+export const listDistributionGroups = groupReaders.list;
 
 /** Creates a group; a taken name or address → AlreadyExistsError. */
 export async function newDistributionGroup(

@@ -5,14 +5,12 @@ import type { OpathFilter } from "../opath.js";
 import {
   type CustomAttributes,
   type GenericHashTable,
-  orNull,
-  type ReadOptions,
   type RecipientTypeDetails,
   type ResultSize,
-  singleRow,
   type WriteResult,
   writeResult,
 } from "./common.js";
+import { identityReaders } from "./readers.js";
 
 /** A Get-Mailbox row. Properties are optional because `$select` returns only those asked for. */
 export type MailboxRow = CustomAttributes & {
@@ -74,46 +72,16 @@ export type SetMailboxParams = CustomAttributes & {
   [parameter: string]: unknown;
 };
 
+const mailboxReaders = identityReaders<MailboxRow, ListMailboxesParams>("Get-Mailbox", {
+  anchorIdentity: true,
+});
+
 /** The mailbox `identity` names (Guid, UPN, address, alias, name…); NotFoundError when there is none. */
-export async function getMailbox(
-  client: ExchangeClient,
-  identity: string,
-  options: ReadOptions = {},
-): Promise<MailboxRow> {
-  return singleRow(await client.invoke(getMailbox.asCall(identity, options)), "Get-Mailbox", identity);
-}
-getMailbox.asCall = (identity: string, options: ReadOptions = {}): CmdletCall<MailboxRow> => ({
-  cmdlet: "Get-Mailbox",
-  parameters: { Identity: identity },
-  select: options.select,
-  anchorMailbox: identity,
-});
-
+export const getMailbox = mailboxReaders.get;
 /** Like getMailbox, but null when the mailbox does not exist. */
-export function findMailbox(
-  client: ExchangeClient,
-  identity: string,
-  options: ReadOptions = {},
-): Promise<MailboxRow | null> {
-  return orNull(getMailbox(client, identity, options));
-}
-
+export const findMailbox = mailboxReaders.find;
 /** Every mailbox matching the parameters, streamed page by page. */
-export function listMailboxes(
-  client: ExchangeClient,
-  params: ListMailboxesParams = {},
-  options: ReadOptions = {},
-): AsyncIterable<MailboxRow> {
-  return client.rows(listMailboxes.asCall(params, options));
-}
-listMailboxes.asCall = (
-  params: ListMailboxesParams = {},
-  options: ReadOptions = {},
-): CmdletCall<MailboxRow> => ({
-  cmdlet: "Get-Mailbox",
-  parameters: { ResultSize: "Unlimited", ...params },
-  select: options.select,
-});
+export const listMailboxes = mailboxReaders.list;
 
 export async function setMailbox(
   client: ExchangeClient,

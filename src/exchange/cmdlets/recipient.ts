@@ -1,15 +1,7 @@
 // Get-Recipient: mailboxes and groups alike.
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
 import type { OpathFilter } from "../opath.js";
-import {
-  type CustomAttributes,
-  orNull,
-  type ReadOptions,
-  type RecipientTypeDetails,
-  type ResultSize,
-  singleRow,
-} from "./common.js";
+import type { CustomAttributes, RecipientTypeDetails, ResultSize } from "./common.js";
+import { identityReaders } from "./readers.js";
 
 export type RecipientRow = CustomAttributes & {
   Guid?: string;
@@ -34,39 +26,11 @@ export interface ListRecipientsParams {
   ResultSize?: ResultSize;
 }
 
-export async function getRecipient(
-  client: ExchangeClient,
-  identity: string,
-  options: ReadOptions = {},
-): Promise<RecipientRow> {
-  return singleRow(await client.invoke(getRecipient.asCall(identity, options)), "Get-Recipient", identity);
-}
-getRecipient.asCall = (identity: string, options: ReadOptions = {}): CmdletCall<RecipientRow> => ({
-  cmdlet: "Get-Recipient",
-  parameters: { Identity: identity },
-  select: options.select,
-});
+const recipientReaders = identityReaders<RecipientRow, ListRecipientsParams>("Get-Recipient");
 
-export function findRecipient(
-  client: ExchangeClient,
-  identity: string,
-  options: ReadOptions = {},
-): Promise<RecipientRow | null> {
-  return orNull(getRecipient(client, identity, options));
-}
-
-export function listRecipients(
-  client: ExchangeClient,
-  params: ListRecipientsParams = {},
-  options: ReadOptions = {},
-): AsyncIterable<RecipientRow> {
-  return client.rows(listRecipients.asCall(params, options));
-}
-listRecipients.asCall = (
-  params: ListRecipientsParams = {},
-  options: ReadOptions = {},
-): CmdletCall<RecipientRow> => ({
-  cmdlet: "Get-Recipient",
-  parameters: { ResultSize: "Unlimited", ...params },
-  select: options.select,
-});
+/** The recipient `identity` names; NotFoundError when there is none. */
+export const getRecipient = recipientReaders.get;
+/** Like getRecipient, but null when the recipient does not exist. */
+export const findRecipient = recipientReaders.find;
+/** Every recipient matching the parameters, streamed page by page. */
+export const listRecipients = recipientReaders.list;
