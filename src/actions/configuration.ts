@@ -1,9 +1,9 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
 // The PowerShell connector's keys keep their names and meaning (SPEC §5); new keys are optional.
 import { z } from "zod";
-import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
-import { InputError } from "../helloid/context.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
+import { InputError } from "../helloid/context.js";
+import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
 
 const httpsUrl = z
   .string()
@@ -11,7 +11,11 @@ const httpsUrl = z
   .url("expected an absolute URL")
   .refine((url) => url.startsWith("https://"), "expected an https:// URL");
 
-const optionalText = z.string().trim().nullish().transform((text) => (text ? text : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((text) => (text ? text : undefined));
 const optionalUrl = z
   .union([z.literal(""), httpsUrl])
   .nullish()
@@ -152,14 +156,16 @@ export const connectionFields: readonly ConfigurationField[] = [
     kind: "number",
     label: "Action deadline (seconds)",
     description:
-      "Every account and permission action stops retrying Exchange and reports a clear error by this many seconds (1-29, default 25), so it ends before HelloID's 30-second timeout.",
+      "Account and permission actions (HelloID gives them 30 seconds) stop retrying Exchange and report a clear error by this many seconds (1-29, default 25). Scripts HelloID gives longer (retrieve permissions, resources, permission imports) use that limit instead, except in a preview.",
     defaultValue: 25,
   },
 ];
 
 /** The secrets of a configuration, for the redactor. */
 export function secretsOf(configuration: Record<string, unknown>): unknown[] {
-  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword"].map((k) => k.toLowerCase());
+  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword"].map((k) =>
+    k.toLowerCase(),
+  );
   return Object.entries(configuration)
     .filter(([key]) => keys.includes(key.toLowerCase()))
     .map(([, value]) => value);

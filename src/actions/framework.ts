@@ -27,6 +27,12 @@ export interface Runtime {
 interface ActionBase<Plan> {
   readonly name: string;
   readonly summary: string;
+  /**
+   * HelloID's time limit for this script slot when it exceeds the 30 s action timeout (retrieve permissions
+   * 15 min, resources 10 min). Outside DryRun the Exchange deadline then ends a margin before it instead of
+   * after ActionDeadlineSeconds; a preview keeps ActionDeadlineSeconds.
+   */
+  readonly timeLimitSeconds?: number;
   /** Validates and derives everything the action needs; throws InputError or ActionFailure. Sends nothing. */
   prepare(input: PrepareInput): Plan;
 }

@@ -6,7 +6,7 @@ import { JsonLinesLogger, type Logger, parseLogLevel } from "../helloid/logger.j
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { parseConnectionSettings, secretsOf } from "./configuration.js";
-import { createExchangeClient, type ConnectionOverrides } from "./connection.js";
+import { type ConnectionOverrides, createExchangeClient } from "./connection.js";
 import { ActionFailure, type AnyAction, type PrepareInput } from "./framework.js";
 import { findAction } from "./registry.js";
 
@@ -61,12 +61,12 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
   }
 
   const { prepareInput, plan } = prepared;
+  const dryRun = prepareInput.action.DryRun;
   const exchange = createExchangeClient(prepareInput.connection, {
-    deadline: startedAt + prepareInput.connection.ActionDeadlineSeconds * 1000,
+    deadline: startedAt + deadlineSeconds(action, prepareInput, dryRun) * 1000,
     logger: log,
     overrides: io.connection,
   });
-  const dryRun = prepareInput.action.DryRun;
   try {
     if (action.kind === "import") {
       return await streamRecords(action, plan, { exchange, log, dryRun }, io, redactor);
@@ -82,6 +82,13 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
   } finally {
     exchange.close();
   }
+}
+
+/** ActionDeadlineSeconds, or for a slot HelloID gives longer, that limit less a margin (5 %, at least 5 s). */
+function deadlineSeconds(action: AnyAction, input: PrepareInput, dryRun: boolean): number {
+  const limit = action.timeLimitSeconds;
+  if (limit === undefined || dryRun) return input.connection.ActionDeadlineSeconds;
+  return limit - Math.max(5, Math.ceil(limit / 20));
 }
 
 function finishWithFailure(message: string, input: PrepareInput, io: RunIO, redactor: Redactor): number {

@@ -1,0 +1,25 @@
+// Who is a member of a group, as account references: the members that are user mailboxes (their Guid),
+// every page of them. Other members (groups, contacts, shared mailboxes) are no accounts: counted, skipped.
+import { type ExchangeClient, getDistributionGroupMembers } from "../../exchange/index.js";
+import type { JsonObject } from "../../helloid/caseInsensitive.js";
+import type { Logger } from "../../helloid/logger.js";
+import type { HolderSource } from "../permissions/family.js";
+
+/** The one right of a group: membership. */
+export const MEMBER = "Member";
+
+export async function groupHolderSource(exchange: ExchangeClient): Promise<HolderSource> {
+  let skipped = 0;
+  return {
+    select: [],
+    async holders(group: JsonObject) {
+      const members = await getDistributionGroupMembers(exchange, String(group.Guid));
+      const accounts = members.filter((member) => member.RecipientTypeDetails === "UserMailbox");
+      skipped += members.length - accounts.length;
+      return new Map([[MEMBER, accounts.map((member) => String(member.Guid))]]);
+    },
+    report(log: Logger) {
+      if (skipped > 0) log.warn(`skipped ${skipped} group member(s) that are no user mailbox`);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// What a litigation hold grant or revoke works with: the option, and the mark of this connector's holds.
+import { requireAccountReference } from "../account/reference.js";
+import type { PrepareInput } from "../framework.js";
+import { readSetting } from "../mailboxSettings/configurationSetting.js";
+import { grantedOption } from "../mailboxSettings/grantedOption.js";
+import {
+  type LitigationHoldOption,
+  litigationHoldFamily,
+  litigationHoldOwner,
+  litigationHoldRetentionComment,
+} from "./settings.js";
+
+export interface HoldPlan {
+  mailbox: string;
+  option: LitigationHoldOption;
+  owner: string;
+  /** "" when no comment is configured. */
+  comment: string;
+}
+
+export function prepareHold({ action }: PrepareInput): HoldPlan {
+  return {
+    mailbox: requireAccountReference(action),
+    option: grantedOption(action, litigationHoldFamily),
+    owner: readSetting(action.Configuration, litigationHoldOwner),
+    comment: readSetting(action.Configuration, litigationHoldRetentionComment),
+  };
+}

@@ -1,0 +1,19 @@
+// Bounded concurrency over a stream: per-object reads of an import run a few at a time, so large tenants
+// finish without flooding Exchange's throttling, and results come out in input order as soon as they are ready.
+
+/** Maps `source` through `fn` with at most `limit` calls in flight; yields results in source order. */
+export async function* mapConcurrent<T, U>(
+  source: AsyncIterable<T>,
+  limit: number,
+  fn: (item: T) => Promise<U>,
+): AsyncGenerator<U> {
+  const inFlight: Promise<U>[] = [];
+  for await (const item of source) {
+    const result = fn(item);
+    // Awaited in order below; until then a rejection must not count as unhandled.
+    result.catch(() => {});
+    inFlight.push(result);
+    if (inFlight.length >= limit) yield await (inFlight.shift() as Promise<U>);
+  }
+  while (inFlight.length > 0) yield await (inFlight.shift() as Promise<U>);
+}

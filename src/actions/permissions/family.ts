@@ -1,0 +1,110 @@
+// What a permission family (shared mailboxes, shared mailboxes with separate entitlements, groups) tells
+// the shared machinery. The machinery — listing, grant/revoke, sub-permissions, resources, imports — is
+// written once against this contract; a family only says what its objects, rights and references are.
+import type { CmdletCall, ExchangeClient, OpathFilter } from "../../exchange/index.js";
+import type { JsonObject } from "../../helloid/caseInsensitive.js";
+import type { Logger } from "../../helloid/logger.js";
+import type { CommonSettings } from "./commonSettings.js";
+import type { ResourceObject } from "./templates.js";
+
+export type Verb = "grant" | "revoke";
+
+/** A shared mailbox or a group, as audit messages and references name it. */
+export interface TargetObject {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One right on one object: FullAccess on a mailbox, membership of a group… */
+export interface Access {
+  readonly target: TargetObject;
+  /** Exchange's name of the right ("FullAccess", "SendAs", "SendOnBehalf"), or "Member" for groups. */
+  readonly right: string;
+}
+
+/** A static permission as retrieve-permissions emits it, with the rights it stands for (for imports). */
+export interface Entitlement {
+  readonly displayName: string;
+  readonly identification: JsonObject;
+  readonly description: string;
+  readonly rights: readonly string[];
+}
+
+/** One sub-permission of a dynamic permission, exactly as the PowerShell connector writes it. */
+export interface SubEntitlement {
+  /** Compares current and desired entries. */
+  readonly key: string;
+  readonly displayName: string;
+  readonly reference: JsonObject;
+  readonly access: Access;
+}
+
+/** A dynamic permission configured in HelloID, as importSubPermissions names it. */
+export interface DynamicPermission {
+  readonly reference: JsonObject;
+  readonly displayName: string;
+  readonly rights: readonly string[];
+}
+
+/** Where the holders of rights come from during an import (prepared once, then asked per object). */
+export interface HolderSource {
+  /** Row properties `holders` reads, beyond Guid/Name/DisplayName. */
+  readonly select: readonly string[];
+  /** Account references (mailbox Guids) holding each right on the object. */
+  holders(object: JsonObject, rights: readonly string[]): Promise<Map<string, string[]>>;
+  /** Logs what could not be resolved to an account (system principals are not counted). */
+  report(log: Logger): void;
+}
+
+export interface ListOptions {
+  /** "permissions": only what retrieve-permissions lists; "all": every object of the family's kind. */
+  readonly scope: "permissions" | "all";
+  readonly filter?: OpathFilter;
+  readonly select: readonly string[];
+}
+
+export interface Family<S extends CommonSettings> {
+  /** The action-name prefix: `sharedMailboxes`, `sharedMailboxesSeparate`, `groups`. */
+  readonly name: string;
+  /** How audit messages name an object: "shared mailbox", "group". */
+  readonly noun: string;
+  parseSettings(configuration: JsonObject): S;
+
+  /** Properties `entitlementsOf` reads, beyond Guid/Name/DisplayName. */
+  readonly select: readonly string[];
+  /** The family's objects, every page. */
+  listObjects(exchange: ExchangeClient, settings: S, options: ListOptions): AsyncIterable<JsonObject>;
+  /** The object an identity (a name) names, or null. */
+  findObject(
+    exchange: ExchangeClient,
+    identity: string,
+    select: readonly string[],
+  ): Promise<JsonObject | null>;
+  newObjectCall(settings: S, object: ResourceObject): CmdletCall<unknown>;
+  /** Sets custom attributes (correlation, marker) on an object. */
+  stampCall(id: string, attributes: Readonly<Record<string, string>>): CmdletCall<unknown>;
+
+  /** The write that grants or revokes one right of one account. */
+  writeCall(verb: Verb, access: Access, account: string, settings: S): CmdletCall<unknown>;
+  /** "[FullAccess] on shared mailbox [Sales]", "membership of group [Sales]". */
+  describe(access: Access): string;
+
+  entitlementsOf(object: JsonObject, settings: S): Entitlement[];
+  /** Every right `entitlementsOf` can name (what an import must read holders of). */
+  staticRights(settings: S): readonly string[];
+  /** The rights a grant/revoke Identification stands for; throws InputError naming the field at fault. */
+  accessesOf(identification: JsonObject, target: TargetObject, settings: S): Access[];
+
+  /** The rights a dynamic permission with this Reference manages, or why the Reference does not say (it is
+   * empty in preview). */
+  subPermissionRights(
+    reference: string | undefined,
+    settings: S,
+  ): { rights: readonly string[] } | { problem: string };
+  subEntitlementsOf(target: TargetObject, rights: readonly string[]): SubEntitlement[];
+  /** A current sub-permission read back from HelloID; undefined when it is not one this family writes. */
+  parseSubEntitlement(reference: JsonObject, displayName: string): SubEntitlement | undefined;
+  dynamicPermissions(settings: S): DynamicPermission[];
+
+  holderSource(exchange: ExchangeClient, rights: readonly string[]): Promise<HolderSource>;
+}
