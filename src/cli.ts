@@ -12,7 +12,9 @@ const program = new Command()
 
 program
   .command("run")
-  .description("run one action; input is one JSON object {actionContext, personContext?, resourceContext?, outputContext?}")
+  .description(
+    "run one action; input is one JSON object {actionContext, personContext?, resourceContext?, outputContext?}",
+  )
   .argument("<action>", "the action name, e.g. create or groups/grantPermission")
   .option("--input <file>", "read the input from FILE instead of stdin")
   .action(async (actionName: string, options: { input?: string }) => {
@@ -30,6 +32,29 @@ program
   .description("list the actions")
   .action(() => {
     for (const action of listActions()) process.stdout.write(`${action.name.padEnd(44)} ${action.summary}\n`);
+  });
+
+program
+  .command("package")
+  .description(
+    "write the folder HelloID imports: one PowerShell script per action, configuration.json, fieldMapping.json, README and the bundled connector",
+  )
+  .option("--out <dir>", "the folder to write (new, empty, or an earlier package)", "exo-connector-package")
+  .action(async (options: { out: string }) => {
+    const { PackageError, writePackage } = await import("./package/index.js");
+    try {
+      const result = writePackage({ outDir: options.out });
+      process.stdout.write(
+        `Wrote ${result.files.length} files (${result.scripts.length} scripts) to ${result.outDir}\n`,
+      );
+      for (const file of result.files) process.stdout.write(`  ${file}\n`);
+      process.stdout.write(
+        "Next: see README.md in that folder (install Node.js on the agent, copy the connector, import into HelloID).\n",
+      );
+    } catch (error) {
+      if (error instanceof PackageError) throw new UsageError(error.message);
+      throw error;
+    }
   });
 
 program
@@ -81,23 +106,40 @@ class UsageError extends Error {}
 
 function integer(text: string | undefined, option: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new UsageError(`${option}: expected a whole number, got "${text}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new UsageError(`${option}: expected a whole number, got "${text}"`);
   return value;
+}
+
+/**
+ * Input without a UTF-8 byte order mark: Windows editors save one, and .NET Framework's Process can put one on
+ * a child's stdin when the console code page is UTF-8 (before the shim's own BOM-less bytes).
+ */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 async function readInput(file: string | undefined): Promise<string | undefined> {
   if (file) {
     try {
-      return await readFile(file, "utf8");
+      return withoutBom(await readFile(file, "utf8"));
     } catch (error) {
-      throw new UsageError(`--input: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
+      throw new UsageError(
+        `--input: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`,
+      );
     }
   }
   if (process.stdin.isTTY) throw new UsageError("no input: pass --input FILE or pipe the JSON on stdin");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return withoutBom(Buffer.concat(chunks).toString("utf8"));
 }
+
+// A reader that stops early (`exo-connector actions | head -1`) is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 try {
   await program.parseAsync(process.argv);
@@ -108,7 +150,9 @@ try {
     process.stderr.write(`${JSON.stringify({ level: "error", message: error.message })}\n`);
     process.exitCode = EXIT_UNUSABLE_INPUT;
   } else {
-    process.stderr.write(`${JSON.stringify({ level: "error", message: `unexpected error: ${(error as Error).message}` })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: "error", message: `unexpected error: ${(error as Error).message}` })}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -1,52 +1,164 @@
-// `exo-connector demo` / `npm start`: the connector against the embedded simulator, step by step.
+// `exo-connector demo` / `npm start`: the connector against the embedded simulator, one person through
+// the whole lifecycle, step by step — the same entry (runAction) the CLI and HelloID's scripts use.
 import type { Writable } from "node:stream";
+import { listActions } from "../actions/registry.js";
 import { runAction } from "../actions/run.js";
-import { DEFAULT_APP, sampleTenant, startSimulator } from "../simulator/index.js";
+import { DEFAULT_APP, startSimulator } from "../simulator/index.js";
+import { DemoPrinter } from "./printer.js";
+import { type DemoStep, demoSteps, type StepContext } from "./scenario.js";
+import { personState } from "./state.js";
+import { demoTenant } from "./tenant.js";
+
+interface LogLine {
+  level: string;
+  message: string;
+}
+
+function parseLogs(text: string): LogLine[] {
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        return { level: String(entry.level ?? "info"), message: String(entry.message ?? line) };
+      } catch {
+        return { level: "info", message: line };
+      }
+    });
+}
+
+/** A short account of what a step produced besides its audit logs. */
+function notes(output: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  if (typeof output.AccountReference === "string") lines.push(`AccountReference ${output.AccountReference}`);
+  const subPermissions = Array.isArray(output.SubPermissions)
+    ? (output.SubPermissions as { DisplayName?: string }[])
+    : [];
+  if (subPermissions.length) {
+    lines.push(`SubPermissions   ${subPermissions.map((s) => s.DisplayName).join(", ")}`);
+  }
+  if (output.PreviousData && output.Data) {
+    lines.push(`Data             ${JSON.stringify(output.Data)}`);
+    lines.push(`PreviousData     ${JSON.stringify(output.PreviousData)}`);
+  }
+  return lines;
+}
 
 export async function runDemo(out: Writable): Promise<number> {
-  const simulator = await startSimulator({ tenant: sampleTenant() });
+  const story = demoTenant();
+  const simulator = await startSimulator({ tenant: story.tenant });
+  const printer = new DemoPrinter(out);
+  const started = performance.now();
   try {
-    const person = [...simulator.tenant.toState().recipients].find(
-      (recipient) => recipient.kind === "mailbox" && recipient.recipientTypeDetails === "UserMailbox",
+    const state = story.tenant.toState();
+    const count = (kind: string) => state.recipients.filter((r) => r.recipientTypeDetails === kind).length;
+    printer.heading("Exchange Online connector for HelloID — demo");
+    printer.line(
+      `Simulator ${simulator.url}: tenant ${simulator.organization} with ${count("UserMailbox")} user mailboxes, ${count("SharedMailbox")} shared mailboxes, ${state.recipients.filter((r) => r.kind === "group").length} groups.`,
     );
-    if (!person || person.kind !== "mailbox") throw new Error("the sample tenant has no user mailbox");
-    out.write(`Exchange Online simulator at ${simulator.url} (tenant ${simulator.organization})\n`);
-    out.write(`Person: ${person.displayName} <${person.userPrincipalName}>\n\n`);
+    printer.line(
+      `Person: ${story.person.displayName} <${story.person.userPrincipalName}>, contracts in ${story.departments.map((d) => `${d.name} (${d.externalId})`).join(" and ")}.`,
+    );
+    printer.line(
+      "Each step runs one action exactly as HelloID's script for it does, and shows what HelloID would log.",
+    );
+    printer.line();
 
-    const input = {
-      actionContext: {
-        Configuration: {
-          Organization: simulator.organization,
-          TenantID: simulator.tenantId,
-          AppId: DEFAULT_APP.appId,
-          AppSecret: DEFAULT_APP.secret,
-          AdminApiUrl: simulator.url,
-          AuthorityUrl: simulator.url,
-        },
-        DryRun: false,
-        CorrelationConfiguration: {
-          Enabled: true,
-          PersonField: "Person.Accounts.MicrosoftActiveDirectory.userPrincipalName",
-          PersonFieldValue: person.userPrincipalName,
-          AccountField: "UserPrincipalName",
-        },
+    const context: StepContext = {
+      story,
+      configuration: {
+        Organization: simulator.organization,
+        TenantID: simulator.tenantId,
+        AppId: DEFAULT_APP.appId,
+        AppSecret: DEFAULT_APP.secret,
+        AdminApiUrl: simulator.url,
+        AuthorityUrl: simulator.url,
       },
-      outputContext: { Data: { Guid: null, UserPrincipalName: null } },
     };
-    const started = performance.now();
-    let stdout = "";
-    const exitCode = await runAction("create", JSON.stringify(input), {
-      writeStdout: (text) => {
-        stdout += text;
-      },
-      writeStderr: (text) => out.write(text),
-      connection: { ca: simulator.caPem },
-    });
-    const elapsed = performance.now() - started;
-    out.write(`$ exo-connector run create   (${elapsed.toFixed(0)} ms, ${simulator.requestLog.length} requests)\n`);
-    out.write(`${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
-    return exitCode;
+    const registered = new Set(listActions().map((action) => action.name.toLowerCase()));
+    const steps = demoSteps();
+    let failures = 0;
+    let ran = 0;
+    for (const [position, step] of steps.entries()) {
+      const index = position + 1;
+      if (!registered.has(step.action.toLowerCase())) {
+        printer.stepSkipped(
+          index,
+          steps.length,
+          step.title,
+          step.action,
+          "this action is not part of this build yet",
+        );
+        continue;
+      }
+      printer.stepStarted(index, steps.length, step.title);
+      const exitCode = await runStep(step, context, simulator, printer, index, steps.length);
+      ran += 1;
+      if (exitCode !== 0) failures += 1;
+    }
+
+    printer.heading(`Tenant state of ${story.person.displayName}`);
+    for (const line of personState(story.tenant, story.person)) printer.line(`  ${line}`);
+    printer.line();
+    const requests = simulator.requestLog.filter((entry) => entry.kind !== "batch-item").length;
+    const writes = simulator.writes().length;
+    const skipped = steps.length - ran;
+    printer.line(
+      `${ran} steps in ${((performance.now() - started) / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ""}: ${requests} HTTPS requests to Exchange Online, ${writes} writes, ${failures} failed.`,
+    );
+    return failures === 0 ? 0 : 1;
   } finally {
+    printer.close();
     await simulator.close();
   }
+}
+
+async function runStep(
+  step: DemoStep,
+  context: StepContext,
+  simulator: Awaited<ReturnType<typeof startSimulator>>,
+  printer: DemoPrinter,
+  index: number,
+  total: number,
+): Promise<number> {
+  const firstRequest = simulator.requestLog.length;
+  let stdout = "";
+  let stderr = "";
+  const started = performance.now();
+  const exitCode = await runAction(step.action, JSON.stringify(step.input(context)), {
+    writeStdout: (text) => {
+      stdout += text;
+    },
+    writeStderr: (text) => {
+      stderr += text;
+    },
+    env: {},
+    connection: { ca: simulator.caPem },
+  });
+  const elapsedMs = performance.now() - started;
+  const output = (stdout.trim() ? JSON.parse(stdout.trim().split("\n")[0] as string) : {}) as Record<
+    string,
+    unknown
+  >;
+  step.remember?.(output, context);
+  const audits = Array.isArray(output.AuditLogs)
+    ? (output.AuditLogs as { Message: string; IsError: boolean }[]).map((log) => ({
+        message: log.Message,
+        isError: log.IsError,
+      }))
+    : [];
+  printer.stepFinished({
+    index,
+    total,
+    title: step.title,
+    action: step.action,
+    exitCode,
+    elapsedMs,
+    audits,
+    logs: parseLogs(stderr),
+    requests: simulator.requestLog.slice(firstRequest).sort((a, b) => a.seq - b.seq),
+    notes: notes(output),
+  });
+  return exitCode;
 }

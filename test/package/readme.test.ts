@@ -1,0 +1,72 @@
+// The README an implementer reads: the set-up commands CI runs, every configuration key, every action and
+// the sections the product promises (install, app registration, DryRun, troubleshooting, migration).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { listActions } from "../../src/actions/registry.js";
+import { packageConfigurationFields } from "../../src/package/index.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+
+describe("README.md", () => {
+  it("keeps the fresh-machine commands CI runs", () => {
+    assert.ok(
+      readme.includes(
+        "```sh\nnpm ci        # install exactly what the committed lock file says\nnpm start     # build, then run the demo against the embedded simulator\nnpm test      # build, then run every test (against the simulator, over HTTPS)\n```",
+      ),
+    );
+    const ci = readFileSync(join(ROOT, ".ci", "run"), "utf8");
+    assert.match(ci, /^npm ci$/m);
+    assert.match(ci, /^npm test$/m);
+  });
+
+  it("describes every configuration key", () => {
+    for (const field of packageConfigurationFields())
+      assert.ok(readme.includes(`\`${field.key}\``), field.key);
+  });
+
+  it("names every script family and account action with its Exchange calls", () => {
+    for (const action of listActions()) {
+      const [family, script] = action.name.includes("/") ? action.name.split("/") : [undefined, action.name];
+      if (family && family !== "correlateOnly") assert.ok(readme.includes(family), action.name);
+      else assert.ok(readme.includes(`\`${script}.ps1\``) || family === "correlateOnly", action.name);
+    }
+    for (const cmdlet of [
+      "Get-Mailbox",
+      "Set-Mailbox",
+      "Add-MailboxPermission",
+      "Add-RecipientPermission",
+      "Add-DistributionGroupMember",
+      "Set-MailboxAutoReplyConfiguration",
+      "Set-MailboxFolderPermission",
+      "Set-MailboxRegionalConfiguration",
+      "New-Mailbox",
+      "New-DistributionGroup",
+    ]) {
+      assert.ok(readme.includes(cmdlet), cmdlet);
+    }
+  });
+
+  it("has the sections an implementer needs", () => {
+    for (const heading of [
+      "## Compared with the PowerShell connector",
+      "## Install on the HelloID agent",
+      "## Entra ID app registration and Exchange role",
+      "## Configuration",
+      "## Correlation",
+      "## Actions and their Exchange calls",
+      "## DryRun (preview)",
+      "## Troubleshooting",
+      "## Run any action locally",
+      "## Migration from the PowerShell connector",
+    ]) {
+      assert.ok(readme.includes(`\n${heading}\n`), heading);
+    }
+    assert.match(readme, /Node\.js ≥ 20/);
+    assert.match(readme, /Exchange\.ManageAsApp/);
+    assert.match(readme, /403/);
+    assert.ok(readFileSync(join(ROOT, "CHANGELOG.md"), "utf8").startsWith("# Changelog\n"));
+  });
+});
