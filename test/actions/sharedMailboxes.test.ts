@@ -91,6 +91,28 @@ describe("sharedMailboxes/permissions", () => {
     ]);
   });
 
+  it("lists the later {Id} shape when configured, so entitlements of PowerShell connector 3.2+ keep matching", async () => {
+    const result = await run(
+      simulator,
+      "sharedMailboxes/permissions",
+      {},
+      { SharedMailboxIdentification: "Id" },
+    );
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.deepEqual(result.output.Permissions[0], {
+      DisplayName: "Shared Mailbox - Sales",
+      Identification: { Id: sales.guid },
+    });
+    const wrong = await run(
+      simulator,
+      "sharedMailboxes/permissions",
+      {},
+      { SharedMailboxIdentification: "Name" },
+    );
+    assert.equal(wrong.exitCode, 2);
+    assert.match(inputError(wrong), /Configuration\.SharedMailboxIdentification/);
+  });
+
   it("rejects an unknown access right in the configuration, naming the key", async () => {
     const result = await run(
       simulator,

@@ -4,6 +4,7 @@ import { listMailboxes } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
+import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
 import type { ImportAction, PrepareInput } from "../framework.js";
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -35,6 +36,7 @@ function importAction(name: string, enabled: (mailbox: JsonObject) => boolean): 
   return {
     kind: "import",
     name,
+    timeLimitSeconds: IMPORT_SECONDS,
     summary: "Stream every user mailbox as an account record (NDJSON)",
     prepare,
     async *records(plan, { exchange }) {

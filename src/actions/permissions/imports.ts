@@ -1,17 +1,17 @@
 // importPermission / importSubPermissions: who holds each permission now, streamed as HelloID's import
 // records (NDJSON), at most 500 account references a record (a permission with more is repeated). Holder
 // reads run a few objects at a time; a record goes out as soon as its object is read.
+
 import { eq, NotFoundError } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { truncateDisplayName } from "../../helloid/output.js";
+import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
 import type { ImportAction, Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
 import { mapConcurrent } from "./concurrency.js";
 import type { Family, HolderSource } from "./family.js";
 import { NAMING_SELECT, targetOf } from "./objects.js";
 
-/** Bulk reads like retrieve-permissions: 15 minutes (HelloID's import preview stops at 90 s). */
-export const IMPORT_SECONDS = 15 * 60;
 /** HelloID's limit of account references per import record. */
 export const MAX_ACCOUNT_REFERENCES = 500;
 const CONCURRENT_READS = 4;

@@ -1,12 +1,10 @@
 // permissions (retrieve permissions): every object of the family, every page, as HelloID permissions.
 // Only the properties the display names and Identifications need are fetched.
+import { RETRIEVE_PERMISSIONS_SECONDS } from "../../helloid/timeLimits.js";
 import type { OutputAction } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
 import type { Family } from "./family.js";
 import { NAMING_SELECT } from "./objects.js";
-
-/** HelloID gives retrieve-permissions 15 minutes (reference/helloid-contract.md §10). */
-export const RETRIEVE_PERMISSIONS_SECONDS = 15 * 60;
 
 export function permissionsAction<S extends CommonSettings>(
   family: Family<S>,

@@ -4,9 +4,11 @@
 // attributes despite replication lag. Each resource stands alone: a failure is audited, the rest go on.
 // A name already taken by an object without a correlation value (an earlier run that stopped before
 // stamping, or one made by hand) is correlated by name instead of failing forever.
+
 import { AlreadyExistsError, ne } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
+import { RESOURCES_SECONDS } from "../../helloid/timeLimits.js";
 import type { OutputAction, PrepareInput, Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
 import type { Family, TargetObject } from "./family.js";
@@ -14,9 +16,6 @@ import { NAMING_SELECT, objectsByCorrelation, targetOf } from "./objects.js";
 import { send } from "./send.js";
 import { describeAttributes, type Stamp, stampAll } from "./stamping.js";
 import { type Resource, type ResourceObject, renderResource } from "./templates.js";
-
-/** HelloID gives the resources script 10 minutes (its preview 30 s). */
-export const RESOURCES_SECONDS = 10 * 60;
 
 interface ResourcesPlan<S> {
   settings: S;

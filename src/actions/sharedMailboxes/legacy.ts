@@ -1,6 +1,6 @@
 // sharedMailboxes/*: one entitlement per shared mailbox standing for the configured rights. Identification
-// is the Dec 2024 shape {Id, Name, Type, AccessRights}; grant/revoke also take the later {Id}, which means
-// the configured rights. Sub-permissions are one per right: {Id: "FullAccess-<guid>"}, "FullAccess-<name>".
+// is the Dec 2024 shape {Id, Name, Type, AccessRights} or, by configuration, the later {Id}; grant/revoke
+// take both ({Id} means the configured rights). Sub-permissions are one per right: {Id: "FullAccess-<guid>"}, "FullAccess-<name>".
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
@@ -50,12 +50,15 @@ export const sharedMailboxes: Family<SharedMailboxSettings> = {
     return [
       {
         displayName: truncateDisplayName(`${settings.displayNamePrefix}${target.name}`),
-        identification: {
-          Id: target.id,
-          Name: target.name,
-          Type: "Shared Mailbox",
-          AccessRights: settings.accessRights.map(rightLabel),
-        },
+        identification:
+          settings.identification === "Id"
+            ? { Id: target.id }
+            : {
+                Id: target.id,
+                Name: target.name,
+                Type: "Shared Mailbox",
+                AccessRights: settings.accessRights.map(rightLabel),
+              },
         description: String(getCI(mailbox, "PrimarySmtpAddress") ?? ""),
         rights: settings.accessRights,
       },

@@ -66,6 +66,11 @@ export const SHARED_MAILBOX_SETTINGS = {
     "{Alias}@{Organization}",
     "Primary SMTP address of a created shared mailbox; {Alias} is the alias above, {Organization} the Organization setting, the part before @ is sanitized like the alias. Use e.g. {Alias}@contoso.com for another accepted domain. Default: {Alias}@{Organization}.",
   ),
+  SharedMailboxIdentification: setting(
+    z.enum(["Settings", "Id"]),
+    "Settings",
+    '"Settings": sharedMailboxes permissions carry {Id, Name, Type, AccessRights}, as the PowerShell connector listed them until version 3.2. "Id": only {Id}, as version 3.2 and later list them. Pick what your existing entitlements hold so they keep matching; grants and revokes accept both. Default: Settings.',
+  ),
   SharedMailboxSubPermissionsReference: setting(
     z.string().trim(),
     "smb",
@@ -78,6 +83,8 @@ export interface SharedMailboxSettings extends CommonSettings {
   readonly autoMapping: boolean;
   readonly displayNamePrefix: string;
   readonly subPermissionsReference: string;
+  /** Which Identification shape `permissions` lists: the Dec 2024 one with settings, or the later {Id}. */
+  readonly identification: "Settings" | "Id";
 }
 
 export function parseSharedMailboxSettings(configuration: JsonObject): SharedMailboxSettings {
@@ -96,5 +103,6 @@ export function parseSharedMailboxSettings(configuration: JsonObject): SharedMai
       address: values.SharedMailboxAddressTemplate,
     },
     subPermissionsReference: values.SharedMailboxSubPermissionsReference,
+    identification: values.SharedMailboxIdentification,
   };
 }
