@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "5f0a7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -42,10 +42,6 @@ function correlate(value: unknown, field = "UserPrincipalName", extra: Record<st
   };
 }
 
-function auditText(result: RunResult): string {
-  return result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
-}
-
 const invokes = () =>
   simulator.requestLog.filter((entry) => entry.kind === "invoke" || entry.kind === "batch-item");
 
@@ -62,7 +58,7 @@ describe("create (correlation)", () => {
       CustomAttribute1: "Web",
     });
     assert.equal(result.output.AuditLogs[0].Action, "CorrelateAccount");
-    assert.match(auditText(result), /Correlated to mailbox \[Janine\]/);
+    assert.match(audit(result), /Correlated to mailbox \[Janine\]/);
     assert.equal(invokes().length, 1);
     assert.equal(writeCount(simulator), 0);
   });
@@ -73,19 +69,19 @@ describe("create (correlation)", () => {
     const injected = await run(simulator, "create", correlate("x' -or Name -like '*"));
     assert.equal(injected.exitCode, 1);
     assert.equal(injected.output.Success, false);
-    assert.match(auditText(injected), /No mailbox found/);
+    assert.match(audit(injected), /No mailbox found/);
   });
 
   it("fails clearly on zero and on two matches; shared mailboxes are not people", async () => {
     const none = await run(simulator, "create", correlate("nobody@contoso.com"));
     assert.equal(none.exitCode, 1);
-    assert.match(auditText(none), /No mailbox found where \[UserPrincipalName\] = \[nobody@contoso.com\]/);
+    assert.match(audit(none), /No mailbox found where \[UserPrincipalName\] = \[nobody@contoso.com\]/);
     assert.equal(none.output.AccountReference, undefined);
     const two = await run(simulator, "create", correlate("Twin", "Office"));
     assert.equal(two.exitCode, 1);
-    assert.match(auditText(two), /Multiple mailboxes found/);
+    assert.match(audit(two), /Multiple mailboxes found/);
     const shared = await run(simulator, "create", correlate("Shared", "Office"));
-    assert.match(auditText(shared), /No mailbox found/);
+    assert.match(audit(shared), /No mailbox found/);
   });
 
   it("rejects disabled or misconfigured correlation before any request", async () => {
@@ -105,7 +101,7 @@ describe("create (correlation)", () => {
     assert.match(badField.stderr, /AccountField/);
     const empty = await run(simulator, "create", correlate("  "));
     assert.equal(empty.exitCode, 1);
-    assert.match(auditText(empty), /no value for the correlation field/);
+    assert.match(audit(empty), /no value for the correlation field/);
     assert.equal(simulator.requestLog.length, 0);
   });
 
@@ -121,7 +117,7 @@ describe("create (correlation)", () => {
     const second = await run(simulator, "create", input);
     assert.equal(second.exitCode, 0);
     assert.equal(writeCount(simulator), 0);
-    assert.doesNotMatch(auditText(second), /Set HiddenFrom/);
+    assert.doesNotMatch(audit(second), /Set HiddenFrom/);
     const onlyCorrelate = await run(simulator, "correlateOnly/create", {
       ...input,
       actionContext: { ...input.actionContext, Data: { HiddenFromAddressListsEnabled: "false" } },
@@ -137,7 +133,7 @@ describe("create (correlation)", () => {
     });
     const dry = await run(simulator, "create", hidden);
     assert.equal(dry.exitCode, 0);
-    assert.match(auditText(dry), /DryRun: would set HiddenFromAddressListsEnabled/);
+    assert.match(audit(dry), /DryRun: would set HiddenFromAddressListsEnabled/);
     const missing = await run(
       simulator,
       "create",

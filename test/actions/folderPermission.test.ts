@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, logged, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "7a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -34,15 +34,6 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
-/** The messages the connector logged on stderr (JSON lines). */
-const errors = (result: RunResult) =>
-  result.stderr
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line).message)
-    .join("\n");
 const cmdlets = () =>
   simulator.requestLog.filter((e) => e.kind === "invoke" || e.kind === "batch-item").map((e) => e.cmdlet);
 const calendar = (mailbox: string) =>
@@ -96,7 +87,7 @@ describe("folderPermission/permissions", () => {
     );
     assert.equal(badRight.exitCode, 2);
     assert.match(
-      errors(badRight),
+      logged(badRight),
       /actionContext\.Configuration\.FolderPermissionOptions\[1\]\.mailboxFolderAccessRight: expected one of/,
     );
     const duplicate = await run(
@@ -108,7 +99,7 @@ describe("folderPermission/permissions", () => {
           '[{"Id":"1","mailboxFolderAccessRight":"Reviewer"},{"id":"1","mailboxFolderAccessRight":"Editor"}]',
       },
     );
-    assert.match(errors(duplicate), /FolderPermissionOptions\[1\]\.Id: duplicate Id "1"/);
+    assert.match(logged(duplicate), /FolderPermissionOptions\[1\]\.Id: duplicate Id "1"/);
     const typo = await run(
       simulator,
       "folderPermission/permissions",
@@ -117,14 +108,14 @@ describe("folderPermission/permissions", () => {
         FolderPermissionOptions: '[{"Id":"1","mailboxFolderAccessRight":"Reviewer","DisplayNaam":"x"}]',
       },
     );
-    assert.match(errors(typo), /FolderPermissionOptions\[0\]\.DisplayNaam: unknown field/);
+    assert.match(logged(typo), /FolderPermissionOptions\[0\]\.DisplayNaam: unknown field/);
     const notJson = await run(
       simulator,
       "folderPermission/permissions",
       {},
       { FolderPermissionOptions: "[{Id: 1}]" },
     );
-    assert.match(errors(notJson), /FolderPermissionOptions: not valid JSON/);
+    assert.match(logged(notJson), /FolderPermissionOptions: not valid JSON/);
     assert.equal(simulator.requestLog.length, 0);
   });
 });
@@ -187,7 +178,7 @@ describe("folderPermission/grantPermission", () => {
     const unknown = await folder("grantPermission", english.guid, { Id: "42" });
     assert.equal(unknown.exitCode, 2);
     assert.match(
-      errors(unknown),
+      logged(unknown),
       /References\.Permission\.Id: no option with Id "42".*configured Ids: 3, 5, 6/,
     );
 

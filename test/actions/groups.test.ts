@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { generateTenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, run, startSimulator, writeCount } from "../support/connector.js";
 
 // More than 1,000 groups of each listed type: the PowerShell connector's unpaged listing stopped at 1,000.
 const tenant = generateTenant({
@@ -30,8 +30,6 @@ after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
 type Permission = { DisplayName: string; Identification: Record<string, unknown> };
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 const membership = (
   verb: "grant" | "revoke",
   account: string,

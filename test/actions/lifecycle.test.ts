@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "6a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -22,8 +22,6 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 const mailbox = () => {
   const record = tenant.findRecipient(person.guid);
   if (record?.kind !== "mailbox") throw new Error("the test mailbox is gone");

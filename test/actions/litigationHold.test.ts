@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { type MailboxRecord, Tenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, logged, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "9a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -24,14 +24,6 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
-const errors = (result: RunResult) =>
-  result.stderr
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line).message)
-    .join("\n");
 const hold = (mailbox: MailboxRecord) => {
   const record = tenant.findRecipient(mailbox.guid) as MailboxRecord;
   return {
@@ -76,7 +68,7 @@ describe("litigationHold/permissions", () => {
       },
     );
     assert.equal(bad.exitCode, 2);
-    assert.match(errors(bad), /LitigationHoldOptions\[0\]\.Duration: expected a number of days/);
+    assert.match(logged(bad), /LitigationHoldOptions\[0\]\.Duration: expected a number of days/);
     assert.equal(simulator.requestLog.length, 0);
   });
 });

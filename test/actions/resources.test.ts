@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { type Recipient, Tenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "ad0c7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -34,8 +34,6 @@ beforeEach(() => {
   simulator.faults.clear();
 });
 
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 const resources = (
   action: string,
   items: Record<string, unknown>[],

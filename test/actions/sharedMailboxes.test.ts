@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "8b0c7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -24,8 +24,6 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 const fullAccess = (mailbox: string) =>
   tenant
     .mailboxPermissions(mailbox)

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
 import { clientFor } from "../exchange/harness.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "9c0c7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -42,8 +42,6 @@ after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
 type SubPermission = { DisplayName: string; Reference: Record<string, string> };
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
 const contract = (id: string, inConditions = true) => ({
   Context: { InConditions: inConditions },
   Department: { ExternalId: id, DisplayName: id },

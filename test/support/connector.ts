@@ -69,6 +69,20 @@ export async function runText(simulator: Simulator, action: string, text: string
   return { exitCode, output: parsed[0] ?? {}, records: parsed, stdout, stderr };
 }
 
+/** The audit messages of an outputContext, one per line. */
+export function audit(result: RunResult): string {
+  return result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
+}
+
+/** The messages the connector logged on stderr (JSON lines), one per line. */
+export function logged(result: RunResult): string {
+  return result.stderr
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line).message)
+    .join("\n");
+}
+
 /** Writes the simulator executed (writes in `$batch` items count one by one). */
 export function writeCount(simulator: Simulator): number {
   return simulator.writes().length;
