@@ -155,7 +155,15 @@ describe("sharedMailboxes/importSubPermissions", () => {
 
 describe("groups/importPermission and importSubPermissions", () => {
   it("imports user-mailbox members as Guids, every page, ≤ 500 a record", async () => {
+    simulator.clearLog();
     const result = await run(simulator, "groups/importPermission");
+    // The member reads of the four groups (Team, dg_Big, dg_Small, dg_Empty) go in one $batch; only the big
+    // group's further pages follow.
+    const memberReads = simulator.requestLog.filter(
+      (entry) => entry.cmdlet === "Get-DistributionGroupMember",
+    );
+    assert.equal(memberReads.filter((entry) => entry.kind === "batch-item").length, 4);
+    assert.equal(simulator.requestLog.filter((entry) => entry.kind === "batch").length, 1);
     assert.equal(result.exitCode, 0, result.stderr);
     assert.deepEqual(
       result.records.filter(of(bigGroup.guid)).map((record) => record.AccountReferences.length),

@@ -109,5 +109,5 @@ export const groups: Family<GroupSettings> = {
       rights: [MEMBER],
     },
   ],
-  holderSource: (exchange) => groupHolderSource(exchange),
+  holderSource: groupHolderSource,
 };

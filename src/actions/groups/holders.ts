@@ -1,19 +1,18 @@
 // Who is a member of a group, as account references: the members that are user mailboxes (their Guid),
-// every page of them. Other members (groups, contacts, shared mailboxes) are no accounts: counted, skipped.
-import { type ExchangeClient, getDistributionGroupMembers } from "../../exchange/index.js";
-import type { JsonObject } from "../../helloid/caseInsensitive.js";
+// every page of them (one Get-DistributionGroupMember per group, sent ten to a `$batch` by the import). Other members (groups, contacts, shared mailboxes) are no accounts: counted, skipped.
+import { getDistributionGroupMembers } from "../../exchange/index.js";
 import type { Logger } from "../../helloid/logger.js";
 import type { HolderSource } from "../permissions/family.js";
 
 /** The one right of a group: membership. */
 export const MEMBER = "Member";
 
-export async function groupHolderSource(exchange: ExchangeClient): Promise<HolderSource> {
+export async function groupHolderSource(): Promise<HolderSource> {
   let skipped = 0;
   return {
     select: [],
-    async holders(group: JsonObject) {
-      const members = await getDistributionGroupMembers(exchange, String(group.Guid));
+    read: (group) => getDistributionGroupMembers.asCall(String(group.Guid)),
+    holders(_group, _rights, members) {
       const accounts = members.filter((member) => member.RecipientTypeDetails === "UserMailbox");
       skipped += members.length - accounts.length;
       return new Map([[MEMBER, accounts.map((member) => String(member.Guid))]]);

@@ -17,3 +17,16 @@ export async function* mapConcurrent<T, U>(
   }
   while (inFlight.length > 0) yield await (inFlight.shift() as Promise<U>);
 }
+
+/** The items of `source` in arrays of `size` (the last may be shorter). */
+export async function* chunked<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of source) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}

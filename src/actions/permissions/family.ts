@@ -50,8 +50,10 @@ export interface DynamicPermission {
 export interface HolderSource {
   /** Row properties `holders` reads, beyond Guid/Name/DisplayName. */
   readonly select: readonly string[];
-  /** Account references (mailbox Guids) holding each right on the object. */
-  holders(object: JsonObject, rights: readonly string[]): Promise<Map<string, string[]>>;
+  /** The one per-object read holders need, for a `$batch`; none when the listed row tells it all. */
+  read(object: JsonObject, rights: readonly string[]): CmdletCall | undefined;
+  /** Account references (mailbox Guids) holding each right on the object, from its row and its read's rows. */
+  holders(object: JsonObject, rights: readonly string[], rows: readonly JsonObject[]): Map<string, string[]>;
   /** Logs what could not be resolved to an account (system principals are not counted). */
   report(log: Logger): void;
 }

@@ -1,6 +1,6 @@
 // importPermission / importSubPermissions: who holds each permission now, streamed as HelloID's import
-// records (NDJSON), at most 500 account references a record (a permission with more is repeated). Holder
-// reads run a few objects at a time; a record goes out as soon as its object is read.
+// records (NDJSON), at most 500 account references a record (a permission with more is repeated). The
+// per-object holder reads go ten to a `$batch`, two batches in flight; records go out as batches answer.
 
 import { eq, NotFoundError } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
@@ -8,13 +8,15 @@ import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
 import type { ImportAction, Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
-import { mapConcurrent } from "./concurrency.js";
+import { chunked, mapConcurrent } from "./concurrency.js";
 import type { Family, HolderSource } from "./family.js";
 import { NAMING_SELECT, targetOf } from "./objects.js";
 
 /** HelloID's limit of account references per import record. */
 export const MAX_ACCOUNT_REFERENCES = 500;
-const CONCURRENT_READS = 4;
+/** Exchange's `$batch` limit. */
+const OBJECTS_PER_BATCH = 10;
+const CONCURRENT_BATCHES = 2;
 
 type ImportRuntime = Omit<Runtime, "output">;
 
@@ -26,20 +28,29 @@ function* split(record: JsonObject, references: Iterable<string>): Generator<Jso
   }
 }
 
-/** Holders per right; none when the object vanished since it was listed. */
-async function holdersOf(
+/**
+ * Holders per right of each object of a chunk, read in one `$batch`; an object that vanished since it was
+ * listed is left out.
+ */
+async function holdersOfChunk(
   source: HolderSource,
-  object: JsonObject,
+  objects: readonly JsonObject[],
   rights: readonly string[],
-  { log }: ImportRuntime,
-) {
-  try {
-    return await source.holders(object, rights);
-  } catch (error) {
+  { exchange, log }: ImportRuntime,
+): Promise<[JsonObject, Map<string, string[]>][]> {
+  const reads = objects.map((object) => source.read(object, rights));
+  const calls = reads.filter((call) => call !== undefined);
+  const results = calls.length > 0 ? await exchange.batch(calls) : [];
+  let next = 0;
+  return objects.flatMap((object, index): [JsonObject, Map<string, string[]>][] => {
+    if (reads[index] === undefined) return [[object, source.holders(object, rights, [])]];
+    const result = results[next++];
+    if (result?.ok) return [[object, source.holders(object, rights, result.result.rows)]];
+    const error = result?.error;
     if (!(error instanceof NotFoundError && error.subject === "identity")) throw error;
     log.warn(`skipped [${targetOf(object).name}]: it no longer exists`);
-    return new Map<string, string[]>();
-  }
+    return [];
+  });
 }
 
 async function* importRecords<S extends CommonSettings>(
@@ -56,9 +67,10 @@ async function* importRecords<S extends CommonSettings>(
     filter: options.marked ? eq(settings.markerAttribute, settings.markerValue) : undefined,
     select: [...new Set([...NAMING_SELECT, ...family.select, ...source.select])],
   });
-  const read = async (object: JsonObject) =>
-    recordsOf(object, await holdersOf(source, object, rights, runtime));
-  for await (const records of mapConcurrent(objects, CONCURRENT_READS, read)) yield* records;
+  const read = (chunk: JsonObject[]) => holdersOfChunk(source, chunk, rights, runtime);
+  for await (const holders of mapConcurrent(chunked(objects, OBJECTS_PER_BATCH), CONCURRENT_BATCHES, read)) {
+    for (const [object, byRight] of holders) yield* recordsOf(object, byRight);
+  }
   source.report(runtime.log);
 }
 

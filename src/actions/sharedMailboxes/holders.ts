@@ -1,7 +1,7 @@
 // Who holds FullAccess, SendAs and SendOnBehalf on shared mailboxes, as account references (user mailbox
 // Guids). Exchange names holders by UPN (FullAccess, SendAs) or by Name (SendOnBehalf), so one listing of
 // the user mailboxes resolves them all; SendAs comes from one tenant-wide Get-RecipientPermission listing,
-// FullAccess from one Get-MailboxPermission per mailbox. Inherited and Deny entries and system principals
+// FullAccess from one Get-MailboxPermission per mailbox (sent ten to a `$batch` by the import). Inherited and Deny entries and system principals
 // (NT AUTHORITY\SELF, DOMAIN\…) are no holders; anything else that resolves to no user mailbox (a group,
 // the SID left by a deleted account) is skipped and counted.
 import {
@@ -9,6 +9,7 @@ import {
   getMailboxPermissions,
   listMailboxes,
   listRecipientPermissions,
+  type MailboxPermissionRow,
 } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import type { Logger } from "../../helloid/logger.js";
@@ -63,12 +64,7 @@ async function sendAsHolders(exchange: ExchangeClient, directory: Directory): Pr
   return new Map([...trustees].map(([name, principals]) => [name, resolve(directory, principals)]));
 }
 
-async function fullAccessHolders(
-  exchange: ExchangeClient,
-  mailbox: string,
-  directory: Directory,
-): Promise<Resolved> {
-  const rows = await getMailboxPermissions(exchange, mailbox);
+function fullAccessHolders(rows: readonly MailboxPermissionRow[], directory: Directory): Resolved {
   const explicit = rows.filter(
     (row) => row.IsInherited !== true && row.Deny !== true && hasRight(row, "FullAccess"),
   );
@@ -93,13 +89,12 @@ export async function mailboxHolderSource(
   };
   return {
     select: ["Name", "GrantSendOnBehalfTo"],
-    async holders(mailbox: JsonObject, wanted: readonly string[]) {
+    read: (mailbox, wanted) =>
+      wanted.includes("FullAccess") ? getMailboxPermissions.asCall(String(mailbox.Guid)) : undefined,
+    holders(mailbox, wanted, rows) {
       const holders = new Map<string, string[]>();
       if (wanted.includes("FullAccess")) {
-        holders.set(
-          "FullAccess",
-          take("FullAccess", await fullAccessHolders(exchange, String(mailbox.Guid), directory)),
-        );
+        holders.set("FullAccess", take("FullAccess", fullAccessHolders(rows, directory)));
       }
       if (wanted.includes("SendAs")) {
         holders.set("SendAs", take("SendAs", sendAs.get(String(getCI(mailbox, "Name") ?? "").toLowerCase())));
