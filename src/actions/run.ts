@@ -77,7 +77,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     } catch (error) {
       output.auditError(describeFailure(error, log));
     }
-    io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
+    writeOutputContext(output, io, redactor);
     return output.Success ? EXIT_SUCCESS : EXIT_FAILED;
   } finally {
     exchange.close();
@@ -89,6 +89,38 @@ function deadlineSeconds(action: AnyAction, input: PrepareInput, dryRun: boolean
   const limit = action.timeLimitSeconds;
   if (limit === undefined || dryRun) return input.connection.ActionDeadlineSeconds;
   return limit - Math.max(5, Math.ceil(limit / 20));
+}
+
+/** Permissions per write when a retrieve-permissions listing is large. */
+const PERMISSIONS_PER_WRITE = 1000;
+
+/**
+ * The outputContext as one JSON line — exactly JSON.stringify's bytes — written a slice of Permissions at a
+ * time when there are many: a listing of 100,000 objects then never exists as one 20 MB string plus its
+ * UTF-8 copies, which added some 50 MB to the process's peak memory at the very end (SPEC §8, BENCHMARKS.md).
+ */
+function writeOutputContext(output: OutputContext, io: RunIO, redactor: Redactor): void {
+  if (output.Permissions.length <= PERMISSIONS_PER_WRITE) {
+    io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
+    return;
+  }
+  const write = (text: string) => io.writeStdout(redactor.redact(text));
+  let separator = "{";
+  for (const [key, value] of Object.entries(output.toJSON())) {
+    const head = `${separator}${JSON.stringify(key)}:`;
+    separator = ",";
+    if (key !== "Permissions" || !Array.isArray(value)) {
+      write(`${head}${JSON.stringify(value)}`);
+      continue;
+    }
+    write(`${head}[`);
+    for (let start = 0; start < value.length; start += PERMISSIONS_PER_WRITE) {
+      const slice = value.slice(start, start + PERMISSIONS_PER_WRITE).map((item) => JSON.stringify(item));
+      write(`${start === 0 ? "" : ","}${slice.join(",")}`);
+    }
+    write("]");
+  }
+  write("}\n");
 }
 
 function finishWithFailure(message: string, input: PrepareInput, io: RunIO, redactor: Redactor): number {

@@ -11,7 +11,6 @@ import type { SendRequest } from "../transport/pipeline.js";
 import { authenticationErrorFrom } from "./authenticationErrors.js";
 import { msalAuthorityOptions } from "./authorityMetadata.js";
 import { MsalNetworkClient, type TokenCall } from "./msalNetworkClient.js";
-import { readPfx } from "./pfx.js";
 
 export type Credential =
   | { kind: "secret"; secret: string }
@@ -41,7 +40,7 @@ export function createTokenSource(options: TokenProviderOptions, send: SendReque
   const secrets = secretsOf(options.credential);
   return {
     async getToken(rejected) {
-      const entry = appFor(options);
+      const entry = await appFor(options);
       if (rejected !== undefined && entry.current !== undefined && entry.current !== rejected)
         return entry.current;
       if (entry.pending) {
@@ -96,38 +95,42 @@ async function acquire(
   }
 }
 
-function appFor(options: TokenProviderOptions): AppEntry {
+async function appFor(options: TokenProviderOptions): Promise<AppEntry> {
   const key = cacheKey(options);
   let entry = apps.get(key);
+  if (entry) return entry;
+  const credential = await msalCredential(options.credential);
+  // Another caller may have made the app while the certificate was read.
+  entry = apps.get(key);
   if (!entry) {
     const network = new MsalNetworkClient();
-    entry = { app: new ConfidentialClientApplication(msalConfiguration(options, network)), network };
+    const authority = msalAuthorityOptions(options.authorityUrl, options.tenant);
+    const configuration: Configuration = {
+      auth: { clientId: options.appId, ...authority, ...credential },
+      system: { networkClient: network },
+    };
+    entry = { app: new ConfidentialClientApplication(configuration), network };
     apps.set(key, entry);
   }
   return entry;
 }
 
-function msalConfiguration(options: TokenProviderOptions, network: MsalNetworkClient): Configuration {
-  const { credential } = options;
-  const authority = msalAuthorityOptions(options.authorityUrl, options.tenant);
-  if (credential.kind === "secret") {
-    return {
-      auth: { clientId: options.appId, ...authority, clientSecret: credential.secret },
-      system: { networkClient: network },
-    };
-  }
+/**
+ * The secret, or the certificate read from the PFX. node-forge (about a quarter of the bundle) is loaded only
+ * here, so a process that authenticates with a secret never evaluates it: start-up time counts (SPEC §8).
+ */
+async function msalCredential(
+  credential: Credential,
+): Promise<Pick<Configuration["auth"], "clientSecret" | "clientCertificate">> {
+  if (credential.kind === "secret") return { clientSecret: credential.secret };
+  const { readPfx } = await import("./pfx.js");
   const certificate = readPfx(credential.pfxBase64, credential.password);
   return {
-    auth: {
-      clientId: options.appId,
-      ...authority,
-      clientCertificate: {
-        thumbprintSha256: certificate.thumbprintSha256,
-        privateKey: certificate.privateKeyPem,
-        x5c: certificate.certificatePem,
-      },
+    clientCertificate: {
+      thumbprintSha256: certificate.thumbprintSha256,
+      privateKey: certificate.privateKeyPem,
+      x5c: certificate.certificatePem,
     },
-    system: { networkClient: network },
   };
 }
 

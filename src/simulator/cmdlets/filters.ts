@@ -6,7 +6,7 @@ import { badEnum, filterError, objectNotFound, unknownParameters } from "./error
 import type { Params } from "./parameters.js";
 import { resolveIdentity } from "./resolve.js";
 import { listResult } from "./results.js";
-import { recipientType } from "./rows.js";
+import { recipientType, type Selection } from "./rows.js";
 import type { CmdletResult, Row } from "./types.js";
 
 const RECIPIENT_TYPE_DETAILS = [
@@ -178,7 +178,7 @@ export function getRecipients(
   params: Params,
   scope: Scope,
   schema: FilterSchema<Recipient>,
-  build: (tenant: Tenant, r: Recipient) => Row,
+  build: (tenant: Tenant, r: Recipient, select?: Selection) => Row,
 ): CmdletResult {
   const types = recipientTypeDetails(params);
   const identity = params.string("Identity");
@@ -196,5 +196,5 @@ export function getRecipients(
       if ((!types || types.has(recipient.recipientTypeDetails)) && predicate(recipient)) yield recipient;
     }
   }
-  return listResult(matches(), params, (r) => build(tenant, r));
+  return listResult(matches(), params, (r, select) => build(tenant, r, select));
 }

@@ -141,8 +141,8 @@ export const groupCmdlets: Cmdlet[] = [
       ResultSize: "resultSize",
     },
     run: (tenant, params) =>
-      getRecipients(tenant, params, "group", groupFilterSchema(tenant), (t, r) =>
-        groupRow(t, r as GroupRecord),
+      getRecipients(tenant, params, "group", groupFilterSchema(tenant), (t, r, select) =>
+        groupRow(t, r as GroupRecord, select),
       ),
   },
   {
@@ -174,7 +174,7 @@ export const groupCmdlets: Cmdlet[] = [
         const member = tenant.byGuid(g);
         return member && tenant.isVisible(member) ? [member] : [];
       });
-      return listResult(members, params, (m) => recipientRow(tenant, m));
+      return listResult(members, params, (m, select) => recipientRow(tenant, m, select));
     },
   },
   {

@@ -113,8 +113,8 @@ export const mailboxCmdlets: Cmdlet[] = [
     name: "Get-Mailbox",
     parameters: LIST_PARAMS,
     run: (tenant, params) =>
-      getRecipients(tenant, params, "mailbox", mailboxFilterSchema(tenant), (t, r) =>
-        mailboxRow(t, r as MailboxRecord),
+      getRecipients(tenant, params, "mailbox", mailboxFilterSchema(tenant), (t, r, select) =>
+        mailboxRow(t, r as MailboxRecord, select),
       ),
   },
   {

@@ -41,13 +41,23 @@ export interface FaultRule {
   match?: FaultMatch;
   /** How many matching requests the rule still hits; it leaves the queue at 0. */
   times: number;
+  /**
+   * Hit only every n-th matching request (the others pass on to later rules), e.g. a steady 1-in-50
+   * throttling for load runs; default 1, every matching request.
+   */
+  every?: number;
   fault: Fault;
+}
+
+/** A queued rule and how many matching requests it has seen (for `every`). */
+export interface QueuedRule extends FaultRule {
+  seen: number;
 }
 
 export class Faults {
   /** Added to every request before it is handled. */
   latencyMs = 0;
-  readonly rules: FaultRule[] = [];
+  readonly rules: QueuedRule[] = [];
 
   constructor(private readonly tenant: { replicationDelayMs: number }) {}
 
@@ -64,8 +74,11 @@ export class Faults {
     if (!Number.isInteger(rule.times) || rule.times < 1) {
       throw new TypeError("fault rule: times must be >= 1");
     }
+    if (rule.every !== undefined && (!Number.isInteger(rule.every) || rule.every < 1)) {
+      throw new TypeError("fault rule: every must be >= 1");
+    }
     validateFault(rule.fault);
-    this.rules.push({ ...rule });
+    this.rules.push({ ...rule, seen: 0 });
     return this;
   }
 
@@ -76,9 +89,16 @@ export class Faults {
     this.replicationDelayMs = 0;
   }
 
-  /** The first queued rule matching this request fires (and counts down); at most one per request. */
+  /**
+   * The first queued rule matching this request fires (and counts down); at most one per request. A rule
+   * with `every` counts the request and fires only on its n-th one.
+   */
   take(kind: RequestKind, cmdlet: string | undefined): Fault | undefined {
-    const index = this.rules.findIndex((rule) => matches(rule.match, kind, cmdlet));
+    const index = this.rules.findIndex((rule) => {
+      if (!matches(rule.match, kind, cmdlet)) return false;
+      rule.seen += 1;
+      return rule.seen % (rule.every ?? 1) === 0;
+    });
     const rule = this.rules[index];
     if (!rule) return undefined;
     rule.times -= 1;

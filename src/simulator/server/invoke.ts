@@ -104,13 +104,18 @@ function execute(
   const skipToken = query.get("$skiptoken");
   let page: Page;
   if (skipToken !== null) {
-    const next = state.paging.next(skipToken, pageSize, listing);
+    const next = state.paging.next(skipToken, pageSize, listing, select);
     if ("refused" in next) return protocolErrorReply(400, next.refused);
     page = next;
   } else {
     request.entry.executed = true;
     try {
-      page = state.paging.first(state.engine.invoke(input.cmdlet, input.parameters), pageSize, listing);
+      page = state.paging.first(
+        state.engine.invoke(input.cmdlet, input.parameters),
+        pageSize,
+        listing,
+        select,
+      );
     } catch (error) {
       return failureReply(error);
     }

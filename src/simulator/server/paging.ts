@@ -1,7 +1,11 @@
 // Server-driven paging (reference §3.3): page size from `Prefer: odata.maxpagesize`, capped by the server;
-// later pages are fetched by POSTing the same body to `@odata.nextLink`. The full result is kept as a
-// snapshot per listing, so pages are consistent and a 100,000-row listing costs one cmdlet run, not one a page.
+// later pages are fetched by POSTing the same body to `@odata.nextLink`. The matching records are kept as a
+// snapshot per listing, so every match comes exactly once across the pages and a 100,000-row listing costs one
+// cmdlet run, not one a page; each page's rows are built when it is served and then dropped (holding 100,000
+// built rows would take over a gigabyte).
 import { randomBytes } from "node:crypto";
+import { type RowSource, rowSource } from "../cmdlets/results.js";
+import type { Selection } from "../cmdlets/rows.js";
 import type { CmdletResult, Row } from "../cmdlets/types.js";
 
 /** Who may continue a listing: the same request body from the same app. */
@@ -18,7 +22,9 @@ export interface Page {
   token?: string;
 }
 
-interface Snapshot extends ListingKey, CmdletResult {
+interface Snapshot extends ListingKey {
+  source: RowSource;
+  warnings: string[];
   expiresAt: number;
 }
 
@@ -29,22 +35,26 @@ const DRAINED_TTL_MS = 60_000;
 export class PagingStore {
   private readonly snapshots = new Map<string, Snapshot>();
 
-  /** The first page of a fresh result; a snapshot is kept only when more pages remain. */
-  first(result: CmdletResult, pageSize: number, key: ListingKey): Page {
+  /**
+   * The first page of a fresh result; a snapshot is kept only when more pages remain. `select` lets the
+   * rows leave out unselected properties; the caller still applies `$select`.
+   */
+  first(result: CmdletResult, pageSize: number, key: ListingKey, select?: Selection): Page {
     this.sweep();
     const { rows, warnings } = result;
-    if (rows.length <= pageSize) return { value: rows, warnings };
+    const source = rowSource(rows);
+    if (rows.length <= pageSize) return { value: source.slice(0, rows.length, select), warnings };
     const id = randomBytes(12).toString("hex");
-    this.snapshots.set(id, { ...key, rows, warnings, expiresAt: Date.now() + IDLE_TTL_MS });
-    return { value: rows.slice(0, pageSize), warnings, token: encodeToken(id, pageSize) };
+    this.snapshots.set(id, { ...key, source, warnings, expiresAt: Date.now() + IDLE_TTL_MS });
+    return { value: source.slice(0, pageSize, select), warnings, token: encodeToken(id, pageSize) };
   }
 
   /** A later page, or why the continuation is refused. */
-  next(token: string, pageSize: number, key: ListingKey): Page | { refused: string } {
+  next(token: string, pageSize: number, key: ListingKey, select?: Selection): Page | { refused: string } {
     this.sweep();
     const decoded = decodeToken(token);
     const snapshot = decoded && this.snapshots.get(decoded.id);
-    if (!decoded || !snapshot || decoded.offset > snapshot.rows.length) {
+    if (!decoded || !snapshot || decoded.offset > snapshot.source.length) {
       return { refused: "The skip token is invalid or has expired. Restart the listing without it." };
     }
     if (snapshot.body !== key.body || snapshot.appId !== key.appId) {
@@ -54,8 +64,8 @@ export class PagingStore {
       };
     }
     const end = decoded.offset + pageSize;
-    const page = { value: snapshot.rows.slice(decoded.offset, end), warnings: snapshot.warnings };
-    if (end >= snapshot.rows.length) {
+    const page = { value: snapshot.source.slice(decoded.offset, end, select), warnings: snapshot.warnings };
+    if (end >= snapshot.source.length) {
       snapshot.expiresAt = Math.min(snapshot.expiresAt, Date.now() + DRAINED_TTL_MS);
       return page;
     }

@@ -117,9 +117,21 @@ export class Tenant {
 
   distinguishedName(recipient: Recipient): string {
     const cn = recipient.name.replace(/([,\\#+<>;"=])/g, "\\$1");
-    const dc = this.domainController.split(".").slice(1);
-    return `CN=${cn},OU=${this.organization},OU=Microsoft Exchange Hosted Organizations,${dc.map((p) => `DC=${p}`).join(",")}`;
+    return `CN=${cn},${this.dnSuffix()}`;
   }
+
+  /** The part of every DN after the CN (rows are built by the thousand per page). */
+  private dnSuffix(): string {
+    const key = `${this.organization}|${this.domainController}`;
+    if (this.dnSuffixCache?.key !== key) {
+      const dc = this.domainController.split(".").slice(1);
+      const value = `OU=${this.organization},OU=Microsoft Exchange Hosted Organizations,${dc.map((p) => `DC=${p}`).join(",")}`;
+      this.dnSuffixCache = { key, value };
+    }
+    return this.dnSuffixCache.value;
+  }
+
+  private dnSuffixCache: { key: string; value: string } | undefined;
 
   /** False while a New-* object is inside the replication-delay window. */
   isVisible(recipient: Recipient): boolean {

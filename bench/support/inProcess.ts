@@ -1,0 +1,69 @@
+// The connector's real entry (runAction, what the CLI calls) against an in-process simulator, for counting
+// round trips and timing latency-bound actions; nothing of the client is mocked.
+import { runAction } from "../../src/actions/run.js";
+import { DEFAULT_APP, type Simulator } from "../../src/simulator/index.js";
+
+export type Json = Record<string, unknown>;
+
+export interface RunInput {
+  actionContext?: Json;
+  personContext?: Json;
+  resourceContext?: Json;
+  outputContext?: Json;
+}
+
+export interface InProcessRun {
+  exitCode: number;
+  /** The outputContext (output actions) or the first record (imports). */
+  output: Json;
+  records: number;
+  stderr: string;
+  wallMs: number;
+}
+
+export function configurationFor(simulator: Simulator): Json {
+  return {
+    Organization: simulator.organization,
+    TenantID: simulator.tenantId,
+    AppId: DEFAULT_APP.appId,
+    AppSecret: DEFAULT_APP.secret,
+    AdminApiUrl: simulator.url,
+    AuthorityUrl: simulator.url,
+  };
+}
+
+export async function runInProcess(
+  simulator: Simulator,
+  action: string,
+  input: RunInput,
+): Promise<InProcessRun> {
+  const { actionContext = {}, ...contexts } = input;
+  const configuration = { ...configurationFor(simulator), ...((actionContext.Configuration as Json) ?? {}) };
+  const text = JSON.stringify({
+    actionContext: { DryRun: false, ...actionContext, Configuration: configuration },
+    ...contexts,
+  });
+  let stdout = "";
+  let stderr = "";
+  const started = performance.now();
+  const exitCode = await runAction(action, text, {
+    writeStdout: (chunk) => {
+      stdout += chunk;
+    },
+    writeStderr: (chunk) => {
+      stderr += chunk;
+    },
+    env: {},
+    connection: { ca: simulator.caPem },
+  });
+  const wallMs = performance.now() - started;
+  const lines = stdout.split("\n").filter(Boolean);
+  const output = lines.length > 0 ? (JSON.parse(lines[0] as string) as Json) : {};
+  return { exitCode, output, records: lines.length, stderr, wallMs };
+}
+
+/** The audit messages of an outputContext, for reports and sanity checks. */
+export function auditMessages(output: Json): string[] {
+  const logs = output.AuditLogs;
+  return Array.isArray(logs) ? logs.map((log) => String((log as Json).Message ?? "")) : [];
+}
