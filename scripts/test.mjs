@@ -42,5 +42,7 @@ const result = spawnSync(
 const report = readFileSync(tap, "utf8");
 rmSync(reportDir, { recursive: true, force: true });
 const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, "m").exec(report)?.[1] ?? 0);
-console.log(`\n${count("pass")} passed, ${count("fail") + count("cancelled")} failed, ${count("skipped")} skipped`);
+console.log(
+  `\n${count("pass")} passed, ${count("fail") + count("cancelled")} failed, ${count("skipped")} skipped`,
+);
 process.exit(result.status ?? 1);

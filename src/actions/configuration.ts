@@ -37,10 +37,17 @@ const connectionShape = {
     .transform((value) => value || "Global"),
   AdminApiUrl: optionalUrl,
   AuthorityUrl: optionalUrl,
-  ActionDeadlineSeconds: z.coerce
-    .number()
-    .min(1)
-    .max(29, "must stay below HelloID's 30-second action timeout")
+  // A number, or numeric text as HelloID's form sends it (z.coerce would also take true as 1 and [9] as 9).
+  ActionDeadlineSeconds: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d+(\.\d+)?$/, "expected a number of seconds")
+        .transform(Number),
+    ])
+    .pipe(z.number().min(1).max(29, "must stay below HelloID's 30-second action timeout"))
     .nullish()
     .transform((value) => value ?? 25),
 };

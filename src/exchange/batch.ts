@@ -85,8 +85,21 @@ async function settle(
   const fields = { cmdlet: call.cmdlet, clientRequestId };
   try {
     if (!sub) throw new InvalidResponseError(`$batch answered without a response for ${call.cmdlet}`, fields);
+    const body = typeof sub.body === "string" ? parseJsonBody(Buffer.from(sub.body)) : sub.body;
+    if (sub.status >= 200 && sub.status < 300 && body === undefined) {
+      // A gateway page instead of the answer: retried alone, as the transport retries one (reference §4.2).
+      const error = new InvalidResponseError(
+        `Exchange Online answered ${call.cmdlet} with a body that is not JSON`,
+        {
+          ...fields,
+          status: sub.status,
+          retryable: true,
+        },
+      );
+      await waitBeforeRetry(error, 1, context.retry);
+      return { ok: true, result: await invokeAll(context, call, { clientRequestId }) };
+    }
     if (sub.status >= 200 && sub.status < 300) {
-      const body = typeof sub.body === "string" ? parseJsonBody(Buffer.from(sub.body)) : sub.body;
       const page = readPage(body, context.endpoints.adminApiUrl, { ...fields, status: sub.status });
       if (page.nextLink === undefined)
         return { ok: true, result: { rows: page.rows, warnings: page.warnings } };

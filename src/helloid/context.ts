@@ -73,12 +73,35 @@ export class InputError extends Error {}
 /** Parses the `run` input text; every problem names the field at fault. */
 export function parseRunInput(text: string): RunInput {
   let json: unknown;
+  const source = text.replace(/^\uFEFF/, "");
   try {
-    json = JSON.parse(text);
+    // A file saved by Windows PowerShell 5.1 or Notepad starts with a BOM. A "__proto__" key would become
+    // the object's prototype when the keys are matched ignoring case, so its fields would seem given.
+    json = JSON.parse(source, (key, value) => (key === "__proto__" ? undefined : value));
   } catch (error) {
-    throw new InputError(`the input is not valid JSON (${(error as Error).message})`);
+    throw new InputError(
+      `the input is not valid JSON (${describeJsonError((error as Error).message, source)})`,
+    );
   }
   const parsed = runInputSchema.safeParse(json);
   if (!parsed.success) throw new InputError(describeIssues(parsed.error));
   return parsed.data;
+}
+
+/**
+ * V8 quotes the text around some syntax errors (`Unexpected token 'S', ..."ppSecret":SuperSecre"... is not
+ * valid JSON`); those characters may be a secret's, so only where the error is goes into the message.
+ */
+function describeJsonError(message: string, text: string): string {
+  if (!message.includes('"')) return message;
+  const quoted = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(
+    message,
+  );
+  const [, token = "", cut, excerpt = ""] = quoted ?? [];
+  const at = quoted ? text.indexOf(excerpt) : -1;
+  if (at < 0) return "a character that JSON does not allow";
+  // V8 shows ten characters before the fault when it cuts the text short.
+  const position = at + (cut ? 10 : Math.max(0, excerpt.indexOf(token)));
+  const lines = text.slice(0, position).split("\n");
+  return `unexpected character at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}`;
 }

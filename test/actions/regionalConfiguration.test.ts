@@ -4,7 +4,7 @@ import { formatsOf, LANGUAGES } from "../../src/actions/regionalConfiguration/la
 import { windowsTimeZone } from "../../src/actions/regionalConfiguration/windowsTimeZones.js";
 import { Tenant, TIME_ZONES } from "../../src/simulator/index.js";
 import { canonicalLanguage, languageFormats } from "../../src/simulator/tenant/locale.js";
-import { type RunResult, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, logged, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "8a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -40,14 +40,6 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const audit = (result: RunResult) =>
-  result.output.AuditLogs.map((log: { Message: string }) => log.Message).join("\n");
-const errors = (result: RunResult) =>
-  result.stderr
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line).message)
-    .join("\n");
 const regional = (mailbox: string) => tenant.regionalConfiguration(mailbox);
 
 function grant(
@@ -96,7 +88,7 @@ describe("regionalConfiguration/permissions", () => {
       },
     );
     assert.equal(result.exitCode, 2);
-    const message = errors(result);
+    const message = logged(result);
     assert.match(
       message,
       /RegionalConfigurationOptions\[0\]\.TimeZone: "Europe\/Berlin" is not a Windows time-zone id/,
@@ -150,16 +142,20 @@ describe("regionalConfiguration/grantPermission", () => {
     const wrongFormat = await grant(dutch.guid, { ...NL_SEED, DateFormat: "MM/dd/yyyy" });
     assert.equal(wrongFormat.exitCode, 2);
     assert.match(
-      errors(wrongFormat),
+      logged(wrongFormat),
       /References\.Permission\.DateFormat: "MM\/dd\/yyyy" is not a DateFormat of nl-NL/,
     );
     const ianaZone = await grant(dutch.guid, { ...NL_SEED, TimeZone: "Europe/Amsterdam" });
     assert.match(
-      errors(ianaZone),
+      logged(ianaZone),
       /References\.Permission\.TimeZone: "Europe\/Amsterdam" is not a Windows time-zone id/,
     );
     const unknownLanguage = await grant(dutch.guid, { Id: "sv", Language: "sv-SE" });
-    assert.match(errors(unknownLanguage), /References\.Permission\.Language: "sv-SE" is not a language/);
+    assert.match(logged(unknownLanguage), /References\.Permission\.Language: "sv-SE" is not a language/);
+    // A Language that is not text at all, with formats to check against it.
+    const numericLanguage = await grant(dutch.guid, { ...NL_SEED, Language: 42 });
+    assert.equal(numericLanguage.exitCode, 2);
+    assert.match(logged(numericLanguage), /References\.Permission\.Language/);
     const badOption = await grant(
       dutch.guid,
       NL,
@@ -170,7 +166,7 @@ describe("regionalConfiguration/grantPermission", () => {
     );
     assert.equal(badOption.exitCode, 2);
     assert.match(
-      errors(badOption),
+      logged(badOption),
       /RegionalConfigurationOptions\[0\]\.TimeFormat: "h:mm tt" is not a TimeFormat of nl-NL/,
     );
     assert.equal(simulator.requestLog.length, 0);

@@ -181,6 +181,22 @@ describe("groups/resources", () => {
     );
   });
 
+  it("when the answer to New-* is lost after Exchange created the group, waits for replication and adopts it", async () => {
+    simulator.faults.replicationDelayMs = 1200;
+    for (const kind of ["invoke", "batch-item"] as const) {
+      simulator.faults.add({
+        match: { kind, cmdlet: "New-DistributionGroup" },
+        times: 1,
+        fault: { type: "reset", phase: "after" },
+      });
+    }
+    const result = await resources("groups/resources", [{ ExternalId: "LOST", DisplayName: "Lost Answer" }]);
+    assert.equal(result.exitCode, 0, audit(result));
+    assert.match(audit(result), /Found group \[dg_Lost Answer\] without CustomAttribute1; correlating it/);
+    const group = find("dg_Lost Answer");
+    assert.deepEqual(group.customAttributes.slice(0, 2), ["LOST", "HelloID Dynamic Distribution Group"]);
+  });
+
   it("DryRun writes nothing", async () => {
     const dry = await resources("groups/resources", [{ ExternalId: "LOG", DisplayName: "Logistics" }], {
       DryRun: true,

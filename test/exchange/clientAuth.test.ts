@@ -3,7 +3,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { inspect } from "node:util";
-import { AuthenticationError, collect, DeadlineExceededError, getMailbox, listMailboxes } from "../../src/exchange/index.js";
+import {
+  AuthenticationError,
+  collect,
+  DeadlineExceededError,
+  getMailbox,
+  listMailboxes,
+} from "../../src/exchange/index.js";
 import { createTestCertificate, DEFAULT_APP } from "../../src/simulator/index.js";
 import { recordingLogger, simulatorFixture } from "./harness.js";
 

@@ -102,6 +102,19 @@ describe("$batch against the simulator", () => {
     );
   });
 
+  it("retries a sub-request answered with an HTML page alone, as a plain InvokeCommand", async () => {
+    const client = fixture.client();
+    fixture.simulator.faults.add({
+      match: { kind: "batch-item", cmdlet: "Get-Mailbox" },
+      times: 1,
+      fault: { type: "nonJson" },
+    });
+    const invokes = log("invoke");
+    const results = await client.batch([getMailbox.asCall("user02"), getMailbox.asCall("user03")]);
+    assert.ok(results.every((result) => result.ok));
+    assert.equal(log("invoke") - invokes, 1);
+  });
+
   it("completes a sub-response that has a next page", async () => {
     const client = fixture.client();
     const [all] = await client.batch([

@@ -167,10 +167,19 @@ describe("transport against the simulator", () => {
     assert.equal(fixture.count("token") > 0, true);
   });
 
-  it("reports an HTML page instead of JSON as InvalidResponseError", async () => {
+  it("retries an HTML page instead of JSON, and reports one that persists as InvalidResponseError", async () => {
     const client = fixture.client();
     fixture.simulator.faults.add({ times: 1, fault: { type: "nonJson" } });
-    await assert.rejects(getMailbox(client, "user10"), InvalidResponseError);
+    const mailbox = await getMailbox(client, "user10");
+    assert.equal(mailbox.UserPrincipalName, `user10@${fixture.simulator.organization}`);
+    assert.equal(client.stats.retries, 1);
+    fixture.simulator.faults.add({ times: 100, fault: { type: "nonJson" } });
+    await assert.rejects(getMailbox(fixture.client({ maxAttempts: 2 }), "user10"), (error: unknown) => {
+      assert.ok(error instanceof InvalidResponseError);
+      assert.match(error.message, /answered Get-Mailbox with a body that is not JSON/);
+      return true;
+    });
+    fixture.simulator.faults.clear();
   });
 
   it("does not trust the simulator's CA unless told to", async () => {

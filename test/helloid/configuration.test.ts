@@ -38,6 +38,18 @@ describe("connection settings", () => {
     assert.throws(() => parseConnectionSettings({ ...base, ActionDeadlineSeconds: 45 }), /30-second/);
   });
 
+  it("takes ActionDeadlineSeconds as a number or numeric text, nothing else", () => {
+    assert.equal(parseConnectionSettings({ ...base, ActionDeadlineSeconds: "12" }).ActionDeadlineSeconds, 12);
+    assert.equal(parseConnectionSettings({ ...base, ActionDeadlineSeconds: 7.5 }).ActionDeadlineSeconds, 7.5);
+    for (const value of [true, [9], "9s", {}]) {
+      assert.throws(
+        () => parseConnectionSettings({ ...base, ActionDeadlineSeconds: value }),
+        (error: unknown) => error instanceof InputError && /ActionDeadlineSeconds/.test(error.message),
+        JSON.stringify(value),
+      );
+    }
+  });
+
   it("never puts the secret in an error message", () => {
     try {
       parseConnectionSettings({ ...base, AppId: "bad" });

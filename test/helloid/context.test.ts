@@ -59,4 +59,36 @@ describe("parseRunInput", () => {
       /DryRun is given twice/,
     );
   });
+
+  it("says where the JSON breaks without quoting the text there (it may be a secret)", () => {
+    const secret = "SuperSecretValue123456";
+    const text = `{"actionContext": {"Configuration": {\n  "AppSecret": ${secret}\n}}}`;
+    assert.throws(
+      () => parseRunInput(text),
+      (error: unknown) => {
+        assert.ok(error instanceof InputError);
+        assert.match(error.message, /not valid JSON \(unexpected character at line 2, column 16\)/);
+        for (let i = 0; i + 4 <= secret.length; i++)
+          assert.ok(!error.message.includes(secret.slice(i, i + 4)));
+        return true;
+      },
+    );
+    assert.throws(() => parseRunInput("{"), /not valid JSON \(.*position|end of JSON/);
+  });
+
+  it("reads a file that starts with a BOM, and ignores __proto__ keys at any depth", () => {
+    const text = JSON.stringify({ actionContext: { Configuration: configuration } });
+    assert.deepEqual(parseRunInput(`\uFEFF${text}`), parseRunInput(text));
+    assert.throws(
+      () => parseRunInput('{"__proto__": {"actionContext": {"Configuration": {}}}}'),
+      (error: unknown) => error instanceof InputError && /actionContext/.test(error.message),
+    );
+    const input = parseRunInput(
+      JSON.stringify({ actionContext: { Configuration: configuration } }).replace(
+        '"Configuration"',
+        '"__proto__": {"References": {"Account": "x"}}, "Configuration"',
+      ),
+    );
+    assert.equal(input.actionContext.References, undefined);
+  });
 });

@@ -5,7 +5,8 @@
 // A name already taken by an object without a correlation value (an earlier run that stopped before
 // stamping, or one made by hand) is correlated by name instead of failing forever.
 
-import { AlreadyExistsError, ne } from "../../exchange/index.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { AlreadyExistsError, type ExchangeClient, ne } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { RESOURCES_SECONDS } from "../../helloid/timeLimits.js";
@@ -147,15 +148,17 @@ async function correlateByName<S extends CommonSettings>(
   settings: S,
   { resource, object }: Creation,
   claimed: Set<string>,
-  { exchange, output }: Runtime,
+  { exchange, output, log }: Runtime,
   conflict: string,
 ): Promise<TargetObject | undefined> {
   const attribute = settings.correlationAttribute;
-  const row = await family.findObject(exchange, object.name, [...NAMING_SELECT, attribute]);
+  const row = await findTakenName(family, exchange, object.name, [...NAMING_SELECT, attribute], log);
   const current = row ? String(getCI(row, attribute) ?? "") : "";
   const cannot = `Could not create ${family.noun} [${object.name}] for resource [${resource.displayName}]`;
   if (!row) {
-    output.auditError(`${cannot}: ${conflict}`);
+    output.auditError(
+      `${cannot}: ${conflict} No ${family.noun} of that name can be read yet (one created moments ago may still be replicating); the next run correlates it by name.`,
+    );
     return undefined;
   }
   const target = targetOf(row);
@@ -178,6 +181,30 @@ async function correlateByName<S extends CommonSettings>(
   );
   claimed.add(target.id.toLowerCase());
   return target;
+}
+
+/** The longest wait for a taken name's object to become readable. */
+const REPLICATION_WAIT_MS = 30_000;
+
+/**
+ * The object a name conflict names. One this very run created — its New-* answer lost on the wire, the retry
+ * told "already exists" — is not readable until Exchange has replicated it, so it is looked for again with
+ * growing pauses, for at most REPLICATION_WAIT_MS and while the deadline leaves room.
+ */
+async function findTakenName<S extends CommonSettings>(
+  family: Family<S>,
+  exchange: ExchangeClient,
+  name: string,
+  select: readonly string[],
+  log: Runtime["log"],
+): Promise<JsonObject | null> {
+  const giveUpAt = Date.now() + REPLICATION_WAIT_MS;
+  for (let pause = 500; ; pause = Math.min(pause * 2, 8_000)) {
+    const row = await family.findObject(exchange, name, select);
+    if (row || Date.now() + pause > giveUpAt || exchange.deadline.remainingMs() < pause + 3_000) return row;
+    log.info(`waiting ${pause} ms for Exchange to replicate ${family.noun} [${name}], whose name is taken`);
+    await sleep(pause);
+  }
 }
 
 export function resourcesAction<S extends CommonSettings>(family: Family<S>): OutputAction<ResourcesPlan<S>> {

@@ -97,7 +97,8 @@ function checkCombination(settings: RegionalSettings, ctx: z.RefinementCtx): voi
       });
       continue;
     }
-    if (!knownLanguage(settings.Language)) continue; // reported on Language
+    // Reported on Language (the refinement also runs when Language is not even text).
+    if (typeof settings.Language !== "string" || !knownLanguage(settings.Language)) continue;
     const valid = formatsOf(settings.Language, kind);
     if (!valid.includes(value)) {
       ctx.addIssue({

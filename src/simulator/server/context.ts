@@ -42,6 +42,8 @@ export interface ServerState {
   signingKey: SigningKey;
   /** Requests being handled right now (reported as X-ConcurrencyCount). */
   inFlight: number;
+  /** Every access token the token endpoints issued, so tests can prove none leaks into output. */
+  issuedTokens: string[];
 }
 
 /** Entra and Exchange accept the tenant GUID or its initial domain, case-insensitively. */

@@ -195,6 +195,8 @@ function issueToken(request: EntraRequest, version: "v1" | "v2", body: string): 
     exchangeRole: app.exchangeRole !== false,
     lifetimeSeconds: lifetime,
   });
+  // The most recent ones only, so a long-running simulator does not grow without end.
+  if (state.issuedTokens.push(accessToken) > 10_000) state.issuedTokens.shift();
   const now = Math.floor(Date.now() / 1000);
   // v1 answers carry numbers as strings and name the resource; v2 answers are plain numbers.
   const tokenBody =

@@ -57,6 +57,8 @@ export interface SimulatorServer<T extends ServerTenant> {
   readonly requestLog: RequestLogEntry[];
   writes(): RequestLogEntry[];
   clearLog(): void;
+  /** The access tokens issued so far (the last 10,000; read-only view), for scanning output for leaked tokens. */
+  readonly issuedTokens: readonly string[];
   readonly faults: Faults;
   close(): Promise<void>;
 }
@@ -102,6 +104,7 @@ export async function startServer<T extends ServerTenant>(
     tokenLifetimeSeconds: positiveInteger("tokenLifetimeSeconds", options.tokenLifetimeSeconds ?? 3600),
     signingKey: signingKey(tokenSigning),
     inFlight: 0,
+    issuedTokens: [],
   };
 
   const host = options.host ?? "127.0.0.1";
@@ -121,6 +124,7 @@ export async function startServer<T extends ServerTenant>(
     requestLog: state.log.entries,
     writes: () => state.log.writes(),
     clearLog: () => state.log.clear(),
+    issuedTokens: state.issuedTokens,
     faults,
     close: async () => {
       await new Promise<void>((resolve) => {
