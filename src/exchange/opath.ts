@@ -27,7 +27,8 @@ export function opathLiteral(value: OpathValue): string {
     if (!Number.isSafeInteger(value)) throw new TypeError(`OPATH numbers must be integers, got ${value}`);
     return String(value);
   }
-  return `'${value.replaceAll("'", "''")}'`;
+  // PowerShell (whose quoting OPATH follows) also ends a '-string at ‘ ’ ‚ ‛: each is doubled like '.
+  return `'${value.replace(/['\u2018-\u201B]/g, (quote) => quote + quote)}'`;
 }
 
 function comparison(property: string, operator: string, literal: string): OpathFilter {

@@ -63,6 +63,17 @@ function syntaxError(text: string, position: number): OpathError {
   );
 }
 
+// PowerShell, whose syntax OPATH borrows, takes the typographic quotes as quotes too: ‘ ’ ‚ ‛ like ' and
+// “ ” „ like ". A string opened by one of a class ends at any of that class, unless doubled.
+const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B";
+const DOUBLE_QUOTES = '"\u201C\u201D\u201E';
+
+function quoteClass(ch: string): string | undefined {
+  if (SINGLE_QUOTES.includes(ch)) return SINGLE_QUOTES;
+  if (DOUBLE_QUOTES.includes(ch)) return DOUBLE_QUOTES;
+  return undefined;
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -74,13 +85,15 @@ function tokenize(text: string): Token[] {
     } else if (ch === "(" || ch === ")") {
       tokens.push({ type: ch, position });
       i++;
-    } else if (ch === "'" || ch === '"') {
+    } else if (quoteClass(ch)) {
+      const quotes = quoteClass(ch) as string;
       let value = "";
       let j = i + 1;
       for (;;) {
         if (j >= text.length) throw syntaxError(text, position);
-        if (text[j] === ch) {
-          if (text[j + 1] !== ch) break;
+        if (quotes.includes(text[j] as string)) {
+          const next = text[j + 1];
+          if (next === undefined || !quotes.includes(next)) break;
           j++;
         }
         value += text[j];

@@ -21,6 +21,8 @@ describe("OPATH builder", () => {
 
   it("keeps an injection attempt inside one quoted value", () => {
     assert.equal(eq("Name", "x' -or Name -like '*"), "Name -eq 'x'' -or Name -like ''*'");
+    // PowerShell ends a '-string at typographic single quotes too, so they are doubled as well.
+    assert.equal(eq("Name", "x’ -or Name -like ‘*"), "Name -eq 'x’’ -or Name -like ‘‘*'");
   });
 
   it("renders booleans, null and integers as OPATH system values", () => {

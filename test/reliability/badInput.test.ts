@@ -133,8 +133,7 @@ const NO_ACCOUNT = new Set([
   "importPermission",
   "importSubPermissions",
 ]);
-const needsAccount = (action: string) =>
-  !NO_ACCOUNT.has(slot(action)) && action !== "regionalConfiguration/revokePermission";
+const needsAccount = (action: string) => !NO_ACCOUNT.has(slot(action));
 const isGrantRevoke = (action: string) => /\/(grant|revoke)Permission$/.test(action);
 const only =
   (...names: string[]) =>

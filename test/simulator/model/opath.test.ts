@@ -95,6 +95,16 @@ describe("OPATH parser", () => {
     assert.equal(tree.right.value, 'say "hi"');
   });
 
+  it("takes typographic quotes as PowerShell does: ‘ ’ ‚ ‛ close a '-string, doubled they are literal", () => {
+    const tree = parseFilter("Name -eq ‘O’’Brien’ -or Name -eq “say hi”");
+    assert.ok(tree.kind === "or" && tree.left.kind === "compare" && tree.right.kind === "compare");
+    assert.equal(tree.left.value, "O’Brien");
+    assert.equal(tree.right.value, "say hi");
+    // An undoubled ’ ends the value: what follows is filter syntax, not data.
+    const injected = parseFilter("Name -eq 'x’ -or Name -like ’*'");
+    assert.equal(injected.kind, "or");
+  });
+
   it("rejects unterminated quotes, stray tokens, bare words and unknown operators with a position", () => {
     rejects("Name -eq 'abc", /Invalid filter syntax.*at position 10/);
     rejects("Name -eq 'a' 'b'", /at position 14/);
