@@ -1,6 +1,6 @@
 // The connector's real entry (runAction, what the CLI calls) against an in-process simulator, for counting
 // round trips and timing latency-bound actions; nothing of the client is mocked.
-import { runAction } from "../../src/actions/run.js";
+import { captureAction } from "../../src/actions/capture.js";
 import { DEFAULT_APP, type Simulator } from "../../src/simulator/index.js";
 
 export type Json = Record<string, unknown>;
@@ -43,22 +43,12 @@ export async function runInProcess(
     actionContext: { DryRun: false, ...actionContext, Configuration: configuration },
     ...contexts,
   });
-  let stdout = "";
-  let stderr = "";
   const started = performance.now();
-  const exitCode = await runAction(action, text, {
-    writeStdout: (chunk) => {
-      stdout += chunk;
-    },
-    writeStderr: (chunk) => {
-      stderr += chunk;
-    },
-    env: {},
+  const { exitCode, stderr, lines } = await captureAction(action, text, {
     connection: { ca: simulator.caPem },
   });
   const wallMs = performance.now() - started;
-  const lines = stdout.split("\n").filter(Boolean);
-  const output = lines.length > 0 ? (JSON.parse(lines[0] as string) as Json) : {};
+  const output = (lines[0] ?? {}) as Json;
   return { exitCode, output, records: lines.length, stderr, wallMs };
 }
 

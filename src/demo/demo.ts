@@ -1,8 +1,8 @@
 // `exo-connector demo` / `npm start`: the connector against the embedded simulator, one person through
 // the whole lifecycle, step by step — the same entry (runAction) the CLI and HelloID's scripts use.
 import type { Writable } from "node:stream";
+import { captureAction } from "../actions/capture.js";
 import { listActions } from "../actions/registry.js";
-import { runAction } from "../actions/run.js";
 import { DEFAULT_APP, startSimulator } from "../simulator/index.js";
 import { DemoPrinter } from "./printer.js";
 import { type DemoStep, demoSteps, type StepContext } from "./scenario.js";
@@ -123,24 +123,12 @@ async function runStep(
   total: number,
 ): Promise<number> {
   const firstRequest = simulator.requestLog.length;
-  let stdout = "";
-  let stderr = "";
   const started = performance.now();
-  const exitCode = await runAction(step.action, JSON.stringify(step.input(context)), {
-    writeStdout: (text) => {
-      stdout += text;
-    },
-    writeStderr: (text) => {
-      stderr += text;
-    },
-    env: {},
+  const { exitCode, stderr, lines } = await captureAction(step.action, JSON.stringify(step.input(context)), {
     connection: { ca: simulator.caPem },
   });
   const elapsedMs = performance.now() - started;
-  const output = (stdout.trim() ? JSON.parse(stdout.trim().split("\n")[0] as string) : {}) as Record<
-    string,
-    unknown
-  >;
+  const output = (lines[0] ?? {}) as Record<string, unknown>;
   step.remember?.(output, context);
   const audits = Array.isArray(output.AuditLogs)
     ? (output.AuditLogs as { Message: string; IsError: boolean }[]).map((log) => ({

@@ -1,6 +1,6 @@
 // Test harness: a simulator plus the connector's real entry (runAction, the one the CLI calls), with the
 // configuration pointing at the simulator. Nothing of our own client is mocked.
-import { runAction } from "../../src/actions/run.js";
+import { captureAction } from "../../src/actions/capture.js";
 import {
   DEFAULT_APP,
   type Simulator,
@@ -52,21 +52,11 @@ export async function run(
 }
 
 export async function runText(simulator: Simulator, action: string, text: string): Promise<RunResult> {
-  let stdout = "";
-  let stderr = "";
-  const exitCode = await runAction(action, text, {
-    writeStdout: (chunk) => {
-      stdout += chunk;
-    },
-    writeStderr: (chunk) => {
-      stderr += chunk;
-    },
-    env: {},
+  const { exitCode, stdout, stderr, lines } = await captureAction(action, text, {
     connection: { ca: simulator.caPem },
   });
-  const lines = stdout.split("\n").filter(Boolean);
-  const parsed = lines.map((line) => JSON.parse(line));
-  return { exitCode, output: parsed[0] ?? {}, records: parsed, stdout, stderr };
+  const records = lines as RunResult["records"];
+  return { exitCode, output: records[0] ?? {}, records, stdout, stderr };
 }
 
 /** The audit messages of an outputContext, one per line. */

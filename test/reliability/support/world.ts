@@ -1,7 +1,7 @@
 // A simulator with an app of its own (a fresh secret to look for in the output), and the connector's real
 // entry (runAction, as the CLI calls it) with every byte it prints kept in the suite's transcript.
 import { randomBytes, randomUUID } from "node:crypto";
-import { runAction } from "../../../src/actions/run.js";
+import { captureAction } from "../../../src/actions/capture.js";
 import {
   type RequestLogEntry,
   type Simulator,
@@ -64,26 +64,14 @@ export async function startWorld(
   const runText = async (action: string, text: string): Promise<Outcome> => {
     runs += 1;
     const firstSeq = nextSeq(simulator);
-    let stdout = "";
-    let stderr = "";
     const started = performance.now();
-    const exitCode = await runAction(action, text, {
-      writeStdout: (chunk) => {
-        stdout += chunk;
-      },
-      writeStderr: (chunk) => {
-        stderr += chunk;
-      },
-      env: {},
+    const { exitCode, stdout, stderr, lines } = await captureAction(action, text, {
       connection: { ca: simulator.caPem },
     });
     const ms = performance.now() - started;
     transcript.add(`${action} #${runs} stdout`, stdout);
     transcript.add(`${action} #${runs} stderr`, stderr);
-    const parsed = stdout
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line));
+    const parsed = lines as Outcome["records"];
     return {
       exitCode,
       output: parsed[0] ?? {},
