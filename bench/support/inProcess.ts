@@ -1,7 +1,8 @@
 // The connector's real entry (runAction, what the CLI calls) against an in-process simulator, for counting
 // round trips and timing latency-bound actions; nothing of the client is mocked.
 import { captureAction } from "../../src/actions/capture.js";
-import { DEFAULT_APP, type Simulator } from "../../src/simulator/index.js";
+import { simulatorConfiguration } from "../../src/demo/configuration.js";
+import type { Simulator } from "../../src/simulator/index.js";
 
 export type Json = Record<string, unknown>;
 
@@ -21,16 +22,7 @@ export interface InProcessRun {
   wallMs: number;
 }
 
-export function configurationFor(simulator: Simulator): Json {
-  return {
-    Organization: simulator.organization,
-    TenantID: simulator.tenantId,
-    AppId: DEFAULT_APP.appId,
-    AppSecret: DEFAULT_APP.secret,
-    AdminApiUrl: simulator.url,
-    AuthorityUrl: simulator.url,
-  };
-}
+export const configurationFor = (simulator: Simulator): Json => simulatorConfiguration(simulator);
 
 export async function runInProcess(
   simulator: Simulator,

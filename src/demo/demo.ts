@@ -3,7 +3,8 @@
 import type { Writable } from "node:stream";
 import { captureAction } from "../actions/capture.js";
 import { listActions } from "../actions/registry.js";
-import { DEFAULT_APP, startSimulator } from "../simulator/index.js";
+import { startSimulator } from "../simulator/index.js";
+import { simulatorConfiguration } from "./configuration.js";
 import { DemoPrinter } from "./printer.js";
 import { type DemoStep, demoSteps, type StepContext } from "./scenario.js";
 import { personState } from "./state.js";
@@ -67,14 +68,7 @@ export async function runDemo(out: Writable): Promise<number> {
 
     const context: StepContext = {
       story,
-      configuration: {
-        Organization: simulator.organization,
-        TenantID: simulator.tenantId,
-        AppId: DEFAULT_APP.appId,
-        AppSecret: DEFAULT_APP.secret,
-        AdminApiUrl: simulator.url,
-        AuthorityUrl: simulator.url,
-      },
+      configuration: simulatorConfiguration(simulator),
     };
     const registered = new Set(listActions().map((action) => action.name.toLowerCase()));
     const steps = demoSteps();

@@ -1,12 +1,8 @@
 // Test harness: a simulator plus the connector's real entry (runAction, the one the CLI calls), with the
 // configuration pointing at the simulator. Nothing of our own client is mocked.
 import { captureAction } from "../../src/actions/capture.js";
-import {
-  DEFAULT_APP,
-  type Simulator,
-  type SimulatorOptions,
-  startSimulator,
-} from "../../src/simulator/index.js";
+import { simulatorConfiguration } from "../../src/demo/configuration.js";
+import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js";
 
 // Outputs are JSON read by assertions; typing every shape would only restate the contract.
 // biome-ignore-start lint/suspicious/noExplicitAny: parsed JSON in tests
@@ -21,17 +17,7 @@ export interface RunResult {
 }
 // biome-ignore-end lint/suspicious/noExplicitAny: parsed JSON in tests
 
-export function configurationFor(simulator: Simulator, overrides: Record<string, unknown> = {}) {
-  return {
-    Organization: simulator.organization,
-    TenantID: simulator.tenantId,
-    AppId: DEFAULT_APP.appId,
-    AppSecret: DEFAULT_APP.secret,
-    AdminApiUrl: simulator.url,
-    AuthorityUrl: simulator.url,
-    ...overrides,
-  };
-}
+export const configurationFor = simulatorConfiguration;
 
 export async function run(
   simulator: Simulator,
