@@ -31,36 +31,22 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     parseLogLevel(io.env?.EXO_CONNECTOR_LOG_LEVEL),
   );
 
-  let action: AnyAction;
-  let prepared: { plan: unknown; prepareInput: PrepareInput };
+  let prepared: Prepared;
   try {
-    action = findAction(actionName);
-    const input = parseRunInput(inputText);
-    for (const secret of secretsOf(input.actionContext.Configuration)) redactor.add(secret);
-    const prepareInput: PrepareInput = {
-      input,
-      action: input.actionContext,
-      person: input.personContext ?? undefined,
-      resource: input.resourceContext ?? undefined,
-      connection: parseConnectionSettings(input.actionContext.Configuration),
-      prefilled: input.outputContext ?? undefined,
-    };
-    prepared = { plan: undefined, prepareInput };
-    try {
-      prepared.plan = action.prepare(prepareInput);
-    } catch (error) {
-      if (!(error instanceof ActionFailure) || action.kind !== "output") throw error;
-      return finishWithFailure(error.message, prepareInput, io, redactor);
-    }
+    prepared = prepareRun(actionName, inputText, redactor);
   } catch (error) {
-    if (error instanceof InputError || error instanceof ActionFailure) {
-      log.error(error.message);
-      return EXIT_UNUSABLE_INPUT;
-    }
-    throw error;
+    if (!(error instanceof InputError)) throw error;
+    log.error(error.message);
+    return EXIT_UNUSABLE_INPUT;
+  }
+  const { action, input: prepareInput, plan } = prepared;
+  if (plan instanceof ActionFailure) {
+    const output = new OutputContext(prepareInput.prefilled);
+    output.auditError(plan.message);
+    writeOutputContext(output, io, redactor);
+    return EXIT_FAILED;
   }
 
-  const { prepareInput, plan } = prepared;
   const dryRun = prepareInput.action.DryRun;
   const exchange = createExchangeClient(prepareInput.connection, {
     deadline: startedAt + deadlineSeconds(action, prepareInput, dryRun) * 1000,
@@ -81,6 +67,39 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     return output.Success ? EXIT_SUCCESS : EXIT_FAILED;
   } finally {
     exchange.close();
+  }
+}
+
+interface Prepared {
+  action: AnyAction;
+  input: PrepareInput;
+  /** The action's plan, or the failure to report without calling Exchange. */
+  plan: unknown;
+}
+
+/**
+ * Everything before the first Exchange call: the action, the input, the connection settings (their secrets go
+ * to the redactor) and the action's plan. Unusable input throws InputError; an ActionFailure becomes the plan of
+ * an output action (reported as Success false) and unusable input for an import.
+ */
+function prepareRun(actionName: string, inputText: string, redactor: Redactor): Prepared {
+  const action = findAction(actionName);
+  const parsed = parseRunInput(inputText);
+  for (const secret of secretsOf(parsed.actionContext.Configuration)) redactor.add(secret);
+  const input: PrepareInput = {
+    input: parsed,
+    action: parsed.actionContext,
+    person: parsed.personContext ?? undefined,
+    resource: parsed.resourceContext ?? undefined,
+    connection: parseConnectionSettings(parsed.actionContext.Configuration),
+    prefilled: parsed.outputContext ?? undefined,
+  };
+  try {
+    return { action, input, plan: action.prepare(input) };
+  } catch (error) {
+    if (!(error instanceof ActionFailure)) throw error;
+    if (action.kind === "import") throw new InputError(error.message);
+    return { action, input, plan: error };
   }
 }
 
@@ -121,13 +140,6 @@ function writeOutputContext(output: OutputContext, io: RunIO, redactor: Redactor
     write("]");
   }
   write("}\n");
-}
-
-function finishWithFailure(message: string, input: PrepareInput, io: RunIO, redactor: Redactor): number {
-  const output = new OutputContext(input.prefilled);
-  output.auditError(message);
-  io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
-  return EXIT_FAILED;
 }
 
 async function streamRecords(
