@@ -15,17 +15,8 @@ import {
 import { identityReaders } from "./readers.js";
 import type { RecipientRow } from "./recipient.js";
 
-export type DistributionGroupRow = CustomAttributes & {
-  Guid?: string;
-  Identity?: string;
-  Name?: string;
-  Alias?: string;
-  DisplayName?: string;
-  PrimarySmtpAddress?: string;
-  EmailAddresses?: string[];
-  RecipientType?: string;
-  RecipientTypeDetails?: string;
-  IsDirSynced?: boolean;
+/** A group is a recipient with owners and a description. */
+export type DistributionGroupRow = RecipientRow & {
   ManagedBy?: string[];
   Description?: string | string[] | null;
   [property: string]: unknown;
