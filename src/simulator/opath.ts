@@ -55,7 +55,9 @@ type Token =
 
 const COMPARISONS = new Set<string>(["eq", "ne", "like", "notlike", "lt", "gt", "le", "ge"]);
 const LOGICAL = new Set(["and", "or", "not"]);
-const VARIABLES: Record<string, Literal> = { true: true, false: false, null: null };
+// Only `$null`: the Exchange module rewrites `$true`/`$false` to 'True'/'False' before it sends a filter
+// (Sanitize-BoolValuesInFilter), so nobody has seen the REST service accept them; the simulator refuses them.
+const VARIABLES: Record<string, Literal> = { null: null };
 
 function syntaxError(text: string, position: number): OpathError {
   return new OpathError(
@@ -110,6 +112,11 @@ function tokenize(text: string): Token[] {
     } else if (ch === "$") {
       const word = /^\$([A-Za-z]*)/.exec(text.slice(i))?.[1] as string;
       const key = word.toLowerCase();
+      if (key === "true" || key === "false") {
+        throw new OpathError(
+          `The variable '$${word}' is not expanded by the REST service; write '${key === "true" ? "True" : "False"}' instead. "${text}" at position ${position}.`,
+        );
+      }
       if (!(key in VARIABLES)) throw syntaxError(text, position);
       tokens.push({ type: "literal", value: VARIABLES[key] as Literal, position });
       i += word.length + 1;

@@ -3,7 +3,7 @@ import type { AutoReplyConfig, MailboxRecord, Tenant } from "../tenant/index.js"
 import { exchangeDate } from "../tenant/time.js";
 import { commit } from "./attributes.js";
 import type { Cmdlet } from "./cmdlet.js";
-import { badEnum, noSettingsModified, validation } from "./errors.js";
+import { badEnum, NO_SETTINGS_MODIFIED_SHORT, validation } from "./errors.js";
 import type { Params } from "./parameters.js";
 import { resolveMailbox } from "./resolve.js";
 import { noRows } from "./results.js";
@@ -98,7 +98,7 @@ export const autoReplyCmdlets: Cmdlet[] = [
     run: (tenant, params) => {
       const mailbox = resolveMailbox(tenant, params.requiredString("Identity"));
       const changed = commit(tenant, mailbox, (draft) => apply(params, draft));
-      return noRows(changed ? [] : [noSettingsModified(mailbox.name)]);
+      return noRows(changed ? [] : [NO_SETTINGS_MODIFIED_SHORT]);
     },
   },
 ];

@@ -55,6 +55,9 @@ export function unknownParameters(names: string[]): CmdletError {
     400,
     `${INVOCATION}.AmbiguousParameterSetException`,
     `Parameter set cannot be resolved using the specified named parameters.${suffix}`,
+    "",
+    "",
+    "bindingWithDetails",
   );
 }
 
@@ -63,6 +66,9 @@ export function missingParameters(names: string[]): CmdletError {
     400,
     "System.Management.Automation.ParameterBindingException",
     `Cannot process command because of one or more missing mandatory parameters: ${names.join(" ")}.`,
+    "",
+    "",
+    "binding",
   );
 }
 
@@ -78,6 +84,9 @@ export function transformation(
     400,
     `${INVOCATION}.ParameterTransformationException`,
     `Cannot process argument transformation on parameter '${parameter}'. Cannot convert value "${shown}" to type "${type}".${error}`,
+    "",
+    "",
+    "binding",
   );
 }
 
@@ -101,6 +110,9 @@ export function filterError(reason: string): CmdletError {
     400,
     "System.Management.Automation.ParameterBindingException",
     `Cannot bind parameter 'Filter' to the target. Exception setting "Filter": "${reason}"`,
+    "",
+    "",
+    "binding",
   );
 }
 
@@ -122,10 +134,18 @@ export function noSettingsModified(identity: string): string {
   return `The command completed successfully but no settings of '${identity}' have been modified.`;
 }
 
+/** The shorter wording some Set-* cmdlets use (public Q&A threads quote both). */
+export const NO_SETTINGS_MODIFIED_SHORT = "The command completed successfully but no settings have been modified.";
+
 export function acePresent(object: string, account: string): string {
   return `The appropriate access control entry is already present on the object "${object}" for account "${account}".`;
 }
 
 export function aceMissing(object: string, account: string): string {
   return `Can't remove the access control entry on the object "${object}" for account "${account}" because the ACE doesn't exist on the object.`;
+}
+
+/** Remove-RecipientPermission's own wording for a SendAs entry that is not there. */
+export function recipientAceMissing(object: string, account: string): string {
+  return `Can't remove the access control entry on the object "${object}" for account "${account}" because the ACE isn't present.`;
 }

@@ -9,7 +9,7 @@ import {
   SELF,
 } from "../tenant/permissions.js";
 import type { Cmdlet } from "./cmdlet.js";
-import { aceMissing, acePresent, badEnum } from "./errors.js";
+import { aceMissing, acePresent, badEnum, recipientAceMissing } from "./errors.js";
 import type { Params } from "./parameters.js";
 import { resolveIdentity, resolveMailbox, resolveReference } from "./resolve.js";
 import { listResult, noRows } from "./results.js";
@@ -181,7 +181,7 @@ function changeRecipientPermission(tenant: Tenant, params: Params, add: boolean)
     tenant.update(recipient, (r) => r.sendAs.push(trustee.guid));
     return { rows: [sendAsRow(recipient, label)], warnings: [] };
   }
-  if (!present) return noRows([aceMissing(recipient.name, label)]);
+  if (!present) return noRows([recipientAceMissing(recipient.name, label)]);
   tenant.update(recipient, (r) => {
     r.sendAs = r.sendAs.filter((g) => g !== trustee.guid);
   });

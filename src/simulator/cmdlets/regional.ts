@@ -5,7 +5,7 @@ import type { MailboxRecord, Tenant } from "../tenant/index.js";
 import { canonicalLanguage, canonicalTimeZone, languageFormats } from "../tenant/locale.js";
 import { commit } from "./attributes.js";
 import type { Cmdlet } from "./cmdlet.js";
-import { DATA_VALIDATION, noSettingsModified, transformation, validation } from "./errors.js";
+import { DATA_VALIDATION, NO_SETTINGS_MODIFIED_SHORT, transformation, validation } from "./errors.js";
 import type { Params } from "./parameters.js";
 import { resolveMailbox } from "./resolve.js";
 import { noRows } from "./results.js";
@@ -94,7 +94,7 @@ export const regionalCmdlets: Cmdlet[] = [
     run: (tenant, params) => {
       const mailbox = resolveMailbox(tenant, params.requiredString("Identity"));
       const changed = commit(tenant, mailbox, (draft) => apply(params, draft));
-      return noRows(changed ? [] : [noSettingsModified(mailbox.name)]);
+      return noRows(changed ? [] : [NO_SETTINGS_MODIFIED_SHORT]);
     },
   },
 ];

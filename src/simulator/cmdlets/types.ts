@@ -29,10 +29,17 @@ export class CmdletError extends Error {
     readonly errorId = "",
     /** details[0].target: the object the error is about, often empty. */
     readonly target = "",
+    /**
+     * When the service raised it: `execution` while the cmdlet ran ("Error executing cmdlet"), `binding` while
+     * it bound or converted the parameters ("Invalid Operation"); the two are enveloped differently.
+     */
+    readonly phase: FailurePhase = "execution",
   ) {
     super(message);
   }
 }
+
+export type FailurePhase = "execution" | "binding" | "bindingWithDetails";
 
 /** A cmdlet this tenant doesn't know (or the app's role doesn't grant): Exchange answers 403 with a NUL body. */
 export class UnknownCmdletError extends CmdletError {

@@ -99,8 +99,9 @@ function runItem(
     urlTenant: path[1],
     pathname: target.pathname,
     query: target.searchParams,
-    // A sub-request without its own token is authorised by the batch's.
-    headers: { authorization: request.headers.authorization ?? "", ...item.headers },
+    // Each sub-request is authorised by its own headers, never by the batch's: every public caller, the
+    // Exchange module included, repeats Authorization in each sub-request, so one without it answers 401.
+    headers: item.headers,
     body: JSON.stringify(item.body),
     entry,
   });

@@ -1,6 +1,7 @@
 // Exchange's wire shapes (reference §3.1, §4): the success envelope, the OData error envelope, the 401
 // challenge and the 403 whose body is NUL bytes labelled gzip.
 import { STATUS_CODES } from "node:http";
+import type { FailurePhase } from "../cmdlets/types.js";
 
 /** What a handler answers; `body` is JSON unless it is a string (text) or a Buffer (raw bytes). */
 export interface Reply {
@@ -51,29 +52,59 @@ export interface ExchangeFailure {
   message: string;
   errorId: string;
   target: string;
+  /** Default `execution`; see CmdletError.phase. */
+  phase?: FailurePhase;
 }
 
-/** The emulator envelope recommended by reference §4, with `x-ExceptionType` as the module reads it. */
+/** What the service puts in `internalexception` for any failure raised while the cmdlet ran. */
+const DIRECT_INVOKE_WRAPPER = "Microsoft.Exchange.Management.PSDirectInvoke.DirectInvokeCmdletExecutionException";
+
+/**
+ * The OData error envelope of a failed cmdlet, as captured from the real service:
+ * - raised while the cmdlet ran ("Error executing cmdlet"): the real class and text only in
+ *   `details[0].message` (`<ErrorId>|<class>|<text>`); `internalexception` is the DirectInvoke wrapper;
+ * - raised while binding or converting parameters ("Invalid Operation"): the real exception in
+ *   `internalexception`; `details` only for an unresolvable parameter set; `@adminapi.warnings` inside `error`.
+ * `x-ExceptionType` carries the short class name, as the module reads it.
+ */
 export function cmdletErrorReply(failure: ExchangeFailure): Reply {
-  const reply = jsonReply(failure.status, {
-    error: {
-      code: statusCodeName(failure.status),
-      message: "Error executing cmdlet",
-      details: [
-        {
-          code: "Client",
-          target: failure.target,
-          message: `${failure.errorId}|${failure.exceptionType}|${failure.message}`,
-        },
-      ],
-      innererror: {
-        message: "Error executing cmdlet",
-        type: ODATA_SERVICE_EXCEPTION,
-        stacktrace: "",
-        internalexception: { message: failure.message, type: failure.exceptionType, stacktrace: "" },
-      },
-    },
-  });
+  const phase = failure.phase ?? "execution";
+  const detail = {
+    code: "Client",
+    target: failure.target,
+    message: `${failure.errorId}|${failure.exceptionType}|${failure.message}`,
+  };
+  const error =
+    phase === "execution"
+      ? {
+          code: statusCodeName(failure.status),
+          message: "Error executing cmdlet",
+          details: [detail],
+          innererror: {
+            message: "Error executing cmdlet",
+            type: ODATA_SERVICE_EXCEPTION,
+            stacktrace: "",
+            internalexception: {
+              message: `Exception of type '${DIRECT_INVOKE_WRAPPER}' was thrown.`,
+              type: DIRECT_INVOKE_WRAPPER,
+              stacktrace: "",
+            },
+          },
+        }
+      : {
+          code: statusCodeName(failure.status),
+          message: "Invalid Operation",
+          ...(phase === "bindingWithDetails" ? { details: [detail] } : {}),
+          innererror: {
+            message: "Invalid Operation",
+            type: ODATA_SERVICE_EXCEPTION,
+            stacktrace: "",
+            internalexception: { message: failure.message, type: failure.exceptionType, stacktrace: "" },
+          },
+          "adminapi.warnings@odata.type": "#Collection(String)",
+          "@adminapi.warnings": [],
+        };
+  const reply = jsonReply(failure.status, { error });
   reply.headers["x-ExceptionType"] = shortClassName(failure.exceptionType);
   return reply;
 }
