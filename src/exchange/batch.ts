@@ -1,23 +1,22 @@
-// `$batch`: up to 10 InvokeCommand sub-requests per POST with `odata.continue-on-error` (reference §5).
-// Each sub-result comes back on its own, in input order. A transient or throttled sub-request is
-// retried alone as a plain InvokeCommand; a sub-response with a nextLink is completed by paging.
+// `$batch`: up to 10 InvokeCommand sub-requests per POST with `odata.continue-on-error`, each carrying the
+// full header set (docs/WIRE-PROTOCOL.md, "$batch"). Each sub-result comes back on its own, in input order.
+// A transient, throttled or unauthorised sub-request is retried alone as a plain InvokeCommand; a
+// sub-response with a nextLink is completed by paging.
 import { randomUUID } from "node:crypto";
 import type { BatchItemResult, CmdletCall, Row } from "./call.js";
 import { mapWithConcurrency } from "./concurrency.js";
 import { parseErrorResponse } from "./errorParser.js";
-import { ExchangeError, InvalidResponseError } from "./errors.js";
+import { type ExchangeError, InvalidResponseError, isExchangeError } from "./errors.js";
 import { type InvokeContext, invokeAll } from "./invoke.js";
 import { readPage } from "./page.js";
-import { anchorMailbox, batchUrl, invokeHeaders, invokeUrl } from "./transport/invokeRequest.js";
+import { batchHeaders, batchItems, batchUrl } from "./transport/invokeRequest.js";
 import { parseJsonBody } from "./transport/responseBody.js";
-import { type RetryOptions, waitBeforeRetry } from "./transport/retryPolicy.js";
 
 /** The most sub-requests one `$batch` carries (what the module and CIPP send). */
 const maxBatchSize = 10;
 
 export interface BatchContext extends InvokeContext {
   concurrency: number;
-  retry: RetryOptions;
 }
 
 interface SubResponse {
@@ -43,26 +42,12 @@ async function runChunk(
   calls: CmdletCall<unknown>[],
 ): Promise<BatchItemResult<unknown>[]> {
   const clientRequestId = randomUUID();
-  const { endpoints } = context;
-  const requests = calls.map((call, index) => ({
-    id: String(index),
-    method: "POST",
-    url: invokeUrl(endpoints, call.select),
-    headers: invokeHeaders({ call, tenant: endpoints.tenant, clientRequestId, pageSize: context.pageSize }),
-    body: { CmdletInput: { CmdletName: call.cmdlet, Parameters: call.parameters } },
-  }));
+  const items = batchItems(context.connection, calls, clientRequestId);
   const response = await context.send({
     method: "POST",
-    url: batchUrl(endpoints),
-    headers: {
-      "Content-Type": "application/json",
-      Accept: "application/json",
-      "Accept-Encoding": "identity",
-      "X-AnchorMailbox": anchorMailbox(endpoints.tenant, undefined),
-      "client-request-id": clientRequestId,
-      Prefer: "odata.continue-on-error",
-    },
-    body: JSON.stringify({ requests }),
+    url: batchUrl(context.connection),
+    headers: batchHeaders(items),
+    batch: items,
     kind: "batch",
     label: "$batch",
     clientRequestId,
@@ -87,20 +72,15 @@ async function settle(
     if (!sub) throw new InvalidResponseError(`$batch answered without a response for ${call.cmdlet}`, fields);
     const body = typeof sub.body === "string" ? parseJsonBody(Buffer.from(sub.body)) : sub.body;
     if (sub.status >= 200 && sub.status < 300 && body === undefined) {
-      // A gateway page instead of the answer: retried alone, as the transport retries one (reference §4.2).
+      // A gateway page instead of the answer: retried alone, as the transport retries one.
       const error = new InvalidResponseError(
         `Exchange Online answered ${call.cmdlet} with a body that is not JSON`,
-        {
-          ...fields,
-          status: sub.status,
-          retryable: true,
-        },
+        { ...fields, status: sub.status, retryable: true },
       );
-      await waitBeforeRetry(error, 1, context.retry);
-      return { ok: true, result: await invokeAll(context, call, { clientRequestId }) };
+      return await retryAlone(context, call, clientRequestId, error);
     }
     if (sub.status >= 200 && sub.status < 300) {
-      const page = readPage(body, context.endpoints.adminApiUrl, { ...fields, status: sub.status });
+      const page = readPage(body, context.connection.adminApiUrl, { ...fields, status: sub.status });
       if (page.nextLink === undefined)
         return { ok: true, result: { rows: page.rows, warnings: page.warnings } };
       const rest = await invokeAll(context, call, { clientRequestId, nextLink: page.nextLink });
@@ -113,13 +93,31 @@ async function settle(
       };
     }
     const error = parseErrorResponse({ ...sub, cmdlet: call.cmdlet, clientRequestId });
-    if (!error.retryable) return { ok: false, error };
-    await waitBeforeRetry(error, 1, context.retry);
-    return { ok: true, result: await invokeAll(context, call, { clientRequestId }) };
+    if (!error.retryable && !isUnauthorized(sub)) return { ok: false, error };
+    return await retryAlone(context, call, clientRequestId, error);
   } catch (error) {
-    if (error instanceof ExchangeError) return { ok: false, error };
+    if (isExchangeError(error)) return { ok: false, error };
     throw error;
   }
+}
+
+/**
+ * A failed item is re-sent alone as a plain InvokeCommand (the module's Retry-SingleBatchedRequest) with the
+ * attempts it has left: the `$batch` attempt counts as its first. A 401 item goes through the bearer policy's
+ * fresh token like any plain request.
+ */
+async function retryAlone(
+  context: BatchContext,
+  call: CmdletCall<unknown>,
+  clientRequestId: string,
+  error: ExchangeError,
+): Promise<BatchItemResult<unknown>> {
+  const retryOf = error.retryable ? { attempts: 1, error } : undefined;
+  return { ok: true, result: await invokeAll(context, call, { clientRequestId, retryOf }) };
+}
+
+function isUnauthorized(sub: SubResponse): boolean {
+  return sub.status === 401;
 }
 
 function readResponses(body: unknown, clientRequestId: string): Map<string, SubResponse> {

@@ -12,8 +12,6 @@ export type CmdletParameters = Readonly<Record<string, unknown>>;
 export interface CallOptions {
   /** `?$select=`: only these properties come back. */
   readonly select?: readonly string[];
-  /** The one mailbox the call is about, sent as `X-AnchorMailbox: UPN:<mailbox>` when it is an address. */
-  readonly anchorMailbox?: string;
 }
 
 export interface CmdletCall<R = Row> extends CallOptions {

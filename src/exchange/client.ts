@@ -1,5 +1,6 @@
 // ExchangeClient: one transport for every cmdlet — app-only token, retries, one deadline, paging and
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
+import { randomUUID } from "node:crypto";
 import type { Agent } from "node:https";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
 import { createTokenSource } from "./auth/tokenProvider.js";
@@ -19,10 +20,12 @@ import { scopeFor } from "./environments.js";
 import { invokeAll, invokePages } from "./invoke.js";
 import { silentLogger } from "./logger.js";
 import { type ExchangeClientOptions, resolveOptions } from "./options.js";
+import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
 import { bearerTokenPolicy } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
 import { httpsSender } from "./transport/httpsSender.js";
 import { pipeline, type TransportCounters } from "./transport/pipeline.js";
+import { redirectPolicy } from "./transport/redirectPolicy.js";
 import { type RetryOptions, retryPolicy } from "./transport/retryPolicy.js";
 import { createAgent } from "./transport/tlsTrust.js";
 
@@ -43,8 +46,8 @@ export class ExchangeClient {
     this.adminApiUrl = resolved.adminApiUrl;
     this.deadline =
       "at" in resolved.deadline
-        ? Deadline.at(resolved.deadline.at)
-        : Deadline.after(resolved.deadline.afterMs);
+        ? Deadline.at(resolved.deadline.at, options.signal)
+        : Deadline.after(resolved.deadline.afterMs, options.signal);
     this.agent = createAgent(resolved.ca);
 
     const https = httpsSender({
@@ -71,14 +74,23 @@ export class ExchangeClient {
       pipeline([retryPolicy(retry), entraStatusPolicy], https),
     );
     this.context = {
-      endpoints: { adminApiUrl: resolved.adminApiUrl, tenant: resolved.tenant },
-      pageSize: resolved.pageSize,
+      connection: {
+        adminApiUrl: resolved.adminApiUrl,
+        tenant: resolved.tenant,
+        connectionId: randomUUID(),
+        pageSize: resolved.pageSize,
+      },
       send: pipeline(
-        [retryPolicy(retry), bearerTokenPolicy(tokens, this.counters, logger), exchangeErrorPolicy],
+        [
+          retryPolicy(retry),
+          bearerTokenPolicy(tokens, this.counters, logger),
+          exchangeErrorPolicy,
+          redirectPolicy,
+          batchBodyPolicy,
+        ],
         https,
       ),
       concurrency: resolved.batchConcurrency,
-      retry,
     };
   }
 

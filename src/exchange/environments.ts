@@ -17,8 +17,10 @@ export const environments: Readonly<Record<ExchangeEnvironment, CloudEndpoints>>
     adminApiUrl: "https://outlook-dod.office365.us",
     authorityUrl: "https://login.microsoftonline.us",
   },
-  // 21Vianet: Connect-ExchangeOnline's O365China environment talks to partner.outlook.cn.
-  China: { adminApiUrl: "https://partner.outlook.cn", authorityUrl: "https://login.chinacloudapi.cn" },
+  // 21Vianet: Microsoft's Admin API documentation (learn.microsoft.com/exchange/reference/admin-api-get-started)
+  // and cisagov/ScubaGear name outlook.office365.cn for the REST API; partner.outlook.cn is the old remote
+  // PowerShell host of Connect-ExchangeOnline's O365China environment.
+  China: { adminApiUrl: "https://outlook.office365.cn", authorityUrl: "https://login.chinacloudapi.cn" },
 };
 
 /**

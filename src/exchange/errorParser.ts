@@ -1,7 +1,9 @@
 // Turns a failed InvokeCommand response (or `$batch` sub-response) into the typed error it stands for,
-// reading the envelopes of reference §4: `details[0].message` is `<ErrorId>|<.NET class>|<text>`,
-// `innererror.internalexception` carries the class and text when details are missing, and some
-// failures have no JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
+// reading the envelope as the Exchange Online module does (docs/WIRE-PROTOCOL.md, "Errors"):
+// `details[0].message` (`<ErrorId>|<.NET class>|<text>`) first, because for a failure raised while the
+// cmdlet ran `innererror.internalexception` is only the DirectInvoke wrapper; `internalexception` when there
+// are no details (parameter binding and conversion failures); `error.message` last. Some failures have no
+// JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
 import {
   AlreadyExistsError,
   BadRequestError,
@@ -11,6 +13,7 @@ import {
   InvalidResponseError,
   NotFoundError,
   NotMemberError,
+  PageExpiredError,
   ThrottledError,
   TransientError,
   UnauthorizedError,
@@ -32,31 +35,51 @@ export interface ErrorEnvelope {
   code?: string;
   errorId?: string;
   exceptionType?: string;
-  /** innererror.internalexception.message, else details[0].message without its prefix, else error.message. */
+  /** details[0].message without its prefix, else innererror.internalexception.message, else error.message. */
   text?: string;
 }
 
-const alreadyExists = new Set([
-  "MemberAlreadyExistsException",
-  "UserAlreadyExistsInPermissionEntryException",
-  "ADObjectAlreadyExistsException",
-  "ProxyAddressExistsException",
+/** "Already exists", by what already exists: the membership or entry asked for, or another object. */
+const alreadyExists: ReadonlyMap<string, "entry" | "object"> = new Map([
+  ["MemberAlreadyExistsException", "entry"],
+  ["UserAlreadyExistsInPermissionEntryException", "entry"],
+  ["ADObjectAlreadyExistsException", "object"],
+  ["ProxyAddressExistsException", "object"],
 ]);
 
 const notMember = new Set(["MemberNotFoundException", "UserNotFoundInPermissionEntryException"]);
 
+/**
+ * The exception names the module retries (Get-WaitTimeForRetry), then four more: CmdletProxyNotAvailableFailure,
+ * ServerBusyException, TransientException and BackendCommunicationException, which a production direct caller
+ * (jflieben/M365Permissions, ExchangeRestClient.cs) retries on a 400, and ADTransientException, the class of the
+ * AD topology failure Exchange answers with a 500 (MicrosoftDocs/office-docs-powershell#10972). Each names a
+ * failure that says "try again"; a re-sent write is made idempotent by its result handling.
+ */
 const transientNames = [
   "DCOverloadedException",
   "SuitabilityDirectoryException",
   "ServerInMMException",
   "ADServerSettingsChangedException",
   "StorageTransientException",
+  "CmdletProxyNotAvailableFailure",
   "ServerBusyException",
   "TransientException",
-  "CmdletProxyNotAvailableFailure",
   "BackendCommunicationException",
   "ADTransientException",
 ];
+
+/** The class the service puts in `internalexception` for every failure raised while the cmdlet ran. */
+const directInvokeWrapper = "DirectInvokeCmdletExecutionException";
+
+/** A role that does not grant the cmdlet, as some tenants word it (in a 401 or a 403). */
+const notAllowedText = /is not allowed to call/i;
+
+/** A later page asked for after its continuation expired (or landed on another backend). */
+const expiredPageText = /Expired or Invalid pagination request/i;
+
+/** Statuses retried without a transient exception name: the module's 503 and 504, and 502 (see below). */
+const retriedStatuses = new Set([502, 503, 504]);
 
 const concurrencyText = /maximum number of concurrent requests/i;
 
@@ -82,6 +105,12 @@ export function parseErrorResponse(response: ErrorResponse): ExchangeError {
   const shortName = fields.exceptionType?.split(".").pop() ?? "";
   const text = envelope?.text;
 
+  if (notAllowedText.test(raw)) {
+    return new ForbiddenError(
+      `Exchange Online refused ${cmdlet} (${status}): ${forbiddenHint}. Exchange said: ${text ?? raw.trim()}`,
+      fields,
+    );
+  }
   if (status === 401) {
     return new UnauthorizedError(
       `Exchange Online refused the access token for ${cmdlet} (401); check that the app has the application permission Office 365 Exchange Online › Exchange.ManageAsApp with admin consent`,
@@ -101,15 +130,24 @@ export function parseErrorResponse(response: ErrorResponse): ExchangeError {
     const said = text ? ` Exchange said: ${text}` : "";
     return new ForbiddenError(`Exchange Online refused ${cmdlet} (403): ${forbiddenHint}.${said}`, fields);
   }
+  if (expiredPageText.test(raw)) {
+    return new PageExpiredError(
+      `Exchange Online no longer had the next page of ${cmdlet} (${status}): ${text ?? raw.trim()}`,
+      fields,
+    );
+  }
   if (shortName === "ManagementObjectNotFoundException" || (text && notFoundText.test(text))) {
     const found = parseNotFound(text ?? "", fields.errorId);
     return new NotFoundError(text ?? `${cmdlet}: object not found`, found.subject, found.objectValue, fields);
   }
-  if (alreadyExists.has(shortName)) return new AlreadyExistsError(text ?? shortName, fields);
+  const existing = alreadyExists.get(shortName);
+  if (existing) return new AlreadyExistsError(text ?? shortName, existing, fields);
   if (notMember.has(shortName)) return new NotMemberError(text ?? shortName, fields);
 
-  const transientName = transientNames.find((name) => raw.includes(name) || shortName === name);
-  if (transientName || status >= 500) {
+  const transientName = transientNames.find((name) => shortName === name || raw.includes(name));
+  // 502 is not in the module's set; it is retried here because the gateway's page says the request never
+  // reached a backend, like the 503/504 pages the module does retry. A plain 500 is not retried, as in the module.
+  if (transientName || retriedStatuses.has(status)) {
     const reason = text ?? transientName ?? describeBody(raw);
     return new TransientError(`Exchange Online failed transiently on ${cmdlet} (${status}): ${reason}`, {
       ...fields,
@@ -125,18 +163,25 @@ export function parseErrorResponse(response: ErrorResponse): ExchangeError {
   return new BadRequestError(text ?? `Exchange Online rejected ${cmdlet} (${status})`, fields);
 }
 
-/** Reads `{"error":{…}}`; undefined when the body is not such an envelope. */
+/**
+ * Reads `{"error":{…}}` in the module's order (Get-ErrorMessage): `details[0]` first; `internalexception`
+ * when there are no details, or when the details carry no class and it is not the DirectInvoke wrapper;
+ * then `error.message`. Undefined when the body is not such an envelope.
+ */
 export function readEnvelope(body: unknown): ErrorEnvelope | undefined {
   const error = field(body, "error");
   if (!isObject(error)) return undefined;
   const detail = stringField(firstOf(field(error, "details")), "message");
-  const internal = field(field(error, "innererror"), "internalexception");
   const [errorId, detailClass, detailText] = splitDetail(detail);
+  const internal = field(field(error, "innererror"), "internalexception");
+  const internalType = stringField(internal, "type");
+  const internalUsable = internalType === undefined || !internalType.endsWith(directInvokeWrapper);
+  const internalText = internalUsable ? stringField(internal, "message") : undefined;
   return {
     code: stringField(error, "code"),
     errorId: errorId || undefined,
-    exceptionType: stringField(internal, "type") ?? detailClass,
-    text: stringField(internal, "message") ?? detailText ?? stringField(error, "message"),
+    exceptionType: detailClass ?? (internalUsable ? internalType : undefined),
+    text: detailText ?? internalText ?? stringField(error, "message"),
   };
 }
 

@@ -23,6 +23,11 @@ export interface ExchangeErrorFields {
   cause?: unknown;
 }
 
+/** True for every error the Exchange Online client throws (any subclass). */
+export function isExchangeError(error: unknown): error is ExchangeError {
+  return error instanceof ExchangeError;
+}
+
 export class ExchangeError extends Error {
   readonly status?: number;
   readonly code?: string;
@@ -82,8 +87,21 @@ export class NotFoundError extends ExchangeError {
   }
 }
 
-/** MemberAlreadyExists, UserAlreadyExistsInPermissionEntry, ADObjectAlreadyExists, ProxyAddressExists. */
-export class AlreadyExistsError extends ExchangeError {}
+/**
+ * Something already exists, split by what (as NotFoundError is): `entry` — the membership or permission
+ * entry the write asked for (MemberAlreadyExists, UserAlreadyExistsInPermissionEntry), so the wanted state
+ * may already hold; `object` — another object holds the name or address (ADObjectAlreadyExists,
+ * ProxyAddressExists), a real failure.
+ */
+export class AlreadyExistsError extends ExchangeError {
+  constructor(
+    message: string,
+    readonly subject: "entry" | "object",
+    fields: ExchangeErrorFields = {},
+  ) {
+    super(message, fields);
+  }
+}
 
 /** MemberNotFound, UserNotFoundInPermissionEntry: the thing to remove is not there. */
 export class NotMemberError extends ExchangeError {}
@@ -111,6 +129,12 @@ export class TransientError extends ExchangeError {}
 
 /** Any other 4xx: unknown parameter, bad value, validation, ambiguous identity, dir-synced object. */
 export class BadRequestError extends ExchangeError {}
+
+/**
+ * 400 "Expired or Invalid pagination request": a later page's continuation is gone (it expires, and it is
+ * tied to one backend). The listing must start again from its first page.
+ */
+export class PageExpiredError extends BadRequestError {}
 
 /** A body that is not the JSON Exchange sends (an HTML gateway page, a truncated body). */
 export class InvalidResponseError extends ExchangeError {}

@@ -7,7 +7,7 @@ declare const opathBrand: unique symbol;
 /** An OPATH filter built by this module. A plain string is not assignable to it. */
 export type OpathFilter = string & { readonly [opathBrand]: true };
 
-/** Values OPATH can compare with: text, `$true`/`$false`, `$null`, and integers. */
+/** Values OPATH can compare with: text, booleans (sent as 'True'/'False'), `$null`, and integers. */
 export type OpathValue = string | boolean | null | number;
 
 const propertyName = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -19,10 +19,14 @@ export function assertPropertyName(property: string): void {
   }
 }
 
-/** Renders a value as an OPATH literal: `'O''Brien'`, `$true`, `$null`, `42`. */
+/**
+ * Renders a value as an OPATH literal: `'O''Brien'`, `'True'`, `$null`, `42`. Booleans go as the quoted
+ * words 'True'/'False', never `$true`/`$false`: the Exchange module rewrites those before sending
+ * (Sanitize-BoolValuesInFilter), so the REST service has only ever been shown the quoted form.
+ */
 export function opathLiteral(value: OpathValue): string {
   if (value === null) return "$null";
-  if (typeof value === "boolean") return value ? "$true" : "$false";
+  if (typeof value === "boolean") return value ? "'True'" : "'False'";
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) throw new TypeError(`OPATH numbers must be integers, got ${value}`);
     return String(value);

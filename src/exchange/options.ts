@@ -22,6 +22,8 @@ export interface ExchangeClientOptions {
   authorityUrl?: string;
   /** Budget for everything this client does, from its creation; default 25 000 ms. */
   deadlineMs?: number;
+  /** Aborts everything the client does when it fires, like the deadline (e.g. a service shutting down). */
+  signal?: AbortSignal;
   /** Absolute deadline in epoch milliseconds (instead of `deadlineMs`). */
   deadline?: number;
   /** `Prefer: odata.maxpagesize`, 1..1000; default 1000. */

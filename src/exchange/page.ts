@@ -1,6 +1,7 @@
 // Reads one page of InvokeCommand output: `value` rows, `@adminapi.warnings`, `@odata.nextLink`.
 import type { CmdletResult, Row } from "./call.js";
 import { type ExchangeErrorFields, InvalidResponseError } from "./errors.js";
+import { regionalTarget } from "./transport/redirectPolicy.js";
 import { stripAnnotations } from "./rows.js";
 import { classifyWarning } from "./warnings.js";
 
@@ -34,21 +35,16 @@ export function readPage(body: unknown, adminApiUrl: string, fields: ExchangeErr
   };
 }
 
-/** The bearer token goes wherever the nextLink points, so it must stay on the admin API's origin. */
+/** The bearer token goes wherever the nextLink points: the admin API's host or one of its regional hosts. */
 function checkNextLink(nextLink: string, adminApiUrl: string, fields: ExchangeErrorFields): string {
-  let origin: string | undefined;
-  try {
-    origin = new URL(nextLink).origin;
-  } catch {
-    origin = undefined;
-  }
-  if (origin !== new URL(adminApiUrl).origin) {
+  const target = regionalTarget(adminApiUrl, nextLink);
+  if (!target || !/^https:/i.test(nextLink)) {
     throw new InvalidResponseError(
       `Exchange Online answered ${fields.cmdlet} with a next-page link outside ${adminApiUrl}; it was not followed`,
       fields,
     );
   }
-  return nextLink;
+  return target.href;
 }
 
 function strings(value: unknown): string[] {

@@ -6,7 +6,7 @@ export type WarningKind =
   | "aceAlreadyPresent"
   /** Remove-MailboxPermission / Remove-RecipientPermission: there was no such ACE. */
   | "aceNotPresent"
-  /** Set-*: "The command completed successfully but no settings of '<id>' have been modified." */
+  /** Set-*: "The command completed successfully but no settings [of '<id>'] have been modified." */
   | "noChange"
   /** A full page: "There are more results available than are currently displayed." */
   | "moreResults"
@@ -14,8 +14,11 @@ export type WarningKind =
 
 const patterns: ReadonlyArray<readonly [Exclude<WarningKind, "other">, RegExp]> = [
   ["aceAlreadyPresent", /access control entry is already present/i],
-  ["aceNotPresent", /can't remove the access control entry|ACE doesn't exist/i],
-  ["noChange", /no settings of .* have been modified/i],
+  // "…because the ACE doesn't exist on the object." (Remove-MailboxPermission) or "…because the ACE isn't
+  // present." (Remove-RecipientPermission).
+  ["aceNotPresent", /can't remove the access control entry|ACE doesn't exist|ACE isn't present/i],
+  // "…but no settings of '<id>' have been modified." or the shorter "…but no settings have been modified."
+  ["noChange", /no settings (?:of [\s\S]* )?have been modified/i],
   ["moreResults", /more results available than are currently displayed/i],
 ];
 

@@ -86,7 +86,7 @@ describe("deadline", () => {
 
   it("measures an absolute deadline from now", () => {
     const now = 1_000_000;
-    const deadline = Deadline.at(now + 25_000, now);
+    const deadline = Deadline.at(now + 25_000, undefined, now);
     assert.equal(deadline.budgetMs, 25_000);
     assert.equal(deadline.remainingMs(now + 5_000), 20_000);
     assert.equal(deadline.remainingMs(now + 30_000), 0);

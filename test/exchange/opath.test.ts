@@ -25,9 +25,9 @@ describe("OPATH builder", () => {
     assert.equal(eq("Name", "x’ -or Name -like ‘*"), "Name -eq 'x’’ -or Name -like ‘‘*'");
   });
 
-  it("renders booleans, null and integers as OPATH system values", () => {
-    assert.equal(eq("HiddenFromAddressListsEnabled", true), "HiddenFromAddressListsEnabled -eq $true");
-    assert.equal(ne("IsDirSynced", false), "IsDirSynced -ne $false");
+  it("renders booleans as 'True'/'False' (never $true/$false, as the module), null and integers", () => {
+    assert.equal(eq("HiddenFromAddressListsEnabled", true), "HiddenFromAddressListsEnabled -eq 'True'");
+    assert.equal(ne("IsDirSynced", false), "IsDirSynced -ne 'False'");
     assert.equal(eq("CustomAttribute1", null), "CustomAttribute1 -eq $null");
     assert.equal(eq("Count", 42), "Count -eq 42");
     assert.throws(() => eq("Count", 1.5), TypeError);
@@ -41,7 +41,7 @@ describe("OPATH builder", () => {
   it("parenthesizes every operand of -and / -or and the operand of -not", () => {
     const filter = and(eq("RecipientTypeDetails", "SharedMailbox"), or(eq("A", "1"), eq("B", "2")));
     assert.equal(filter, "(RecipientTypeDetails -eq 'SharedMailbox') -and ((A -eq '1') -or (B -eq '2'))");
-    assert.equal(not(eq("IsDirSynced", true)), "-not (IsDirSynced -eq $true)");
+    assert.equal(not(eq("IsDirSynced", true)), "-not (IsDirSynced -eq 'True')");
     assert.equal(and(eq("A", "1")), "A -eq '1'");
     assert.throws(() => and(), RangeError);
   });

@@ -4,15 +4,20 @@ import { gzipSync } from "node:zlib";
 import { InvalidResponseError } from "../../src/exchange/errors.js";
 import { readPage } from "../../src/exchange/page.js";
 import {
-  anchorMailbox,
+  batchBody,
+  batchHeaders,
+  batchItems,
+  connectionAnchor,
   invokeBody,
   invokeHeaders,
   invokeUrl,
 } from "../../src/exchange/transport/invokeRequest.js";
+import { regionalTarget } from "../../src/exchange/transport/redirectPolicy.js";
 import { decodeBody, parseJsonBody } from "../../src/exchange/transport/responseBody.js";
 
 const tenant = "7d1a3e2b-5c4f-4b6a-9e8d-0f1a2b3c4d5e";
 const endpoints = { adminApiUrl: "https://outlook.office365.com", tenant };
+const connection = { ...endpoints, connectionId: "conn-1", pageSize: 1000 };
 
 describe("response bodies", () => {
   it("keeps NUL bytes labelled gzip as they came", () => {
@@ -42,35 +47,88 @@ describe("InvokeCommand requests", () => {
     assert.throws(() => invokeUrl(endpoints, ["Guid,Secret"]), TypeError);
   });
 
-  it("anchors on the system mailbox unless the call names a mailbox by address", () => {
+  it("routes every call by the connection's system mailbox, never by the mailbox a call names", () => {
     assert.equal(
-      anchorMailbox(tenant, undefined),
+      connectionAnchor(tenant),
       `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${tenant}`,
     );
-    assert.equal(anchorMailbox(tenant, "ann@contoso.com"), "UPN:ann@contoso.com");
-    assert.equal(
-      anchorMailbox(tenant, "8a68c198-be28-4a30-83e9-bffb760c65ba"),
-      anchorMailbox(tenant, undefined),
+    const headers = invokeHeaders(
+      connection,
+      { cmdlet: "Get-MailboxPermission", parameters: { Identity: "ann@contoso.com" } },
+      "c-1",
     );
-    assert.equal(anchorMailbox(tenant, "jörg@contoso.com"), anchorMailbox(tenant, undefined));
+    assert.equal(headers["X-AnchorMailbox"], connectionAnchor(tenant));
   });
 
-  it("sends JSON mode headers without compression", () => {
-    const headers = invokeHeaders({
-      call: { cmdlet: "Get-Mailbox", parameters: {} },
-      tenant,
-      clientRequestId: "c-1",
-      pageSize: 7,
-    });
+  it("sends the module's header set in JSON mode, English, gzip accepted", () => {
+    const headers = invokeHeaders(connection, { cmdlet: "Get-Mailbox", parameters: {} }, "c-1");
     assert.deepEqual(headers, {
-      "Content-Type": "application/json",
       Accept: "application/json",
-      "Accept-Encoding": "identity",
-      "X-AnchorMailbox": `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${tenant}`,
+      "Accept-Charset": "UTF-8",
+      "Accept-Encoding": "gzip",
+      "Accept-Language": "en-US",
+      "Content-Type": "application/json",
       "X-CmdletName": "Get-Mailbox",
       "client-request-id": "c-1",
-      Prefer: "odata.maxpagesize=7",
+      "connection-id": "conn-1",
+      WarningAction: "",
+      "X-AnchorMailbox": `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${tenant}`,
+      "X-SerializationLevel": "Partial",
+      Prefer: "odata.maxpagesize=1000",
     });
+  });
+
+  it("asks for no more rows a page than a smaller ResultSize, as the module does", () => {
+    const prefer = (ResultSize: unknown) =>
+      invokeHeaders(connection, { cmdlet: "Get-Mailbox", parameters: { ResultSize } }, "c").Prefer;
+    assert.equal(prefer(2), "odata.maxpagesize=2");
+    assert.equal(prefer("Unlimited"), "odata.maxpagesize=1000");
+    assert.equal(prefer(5000), "odata.maxpagesize=1000");
+  });
+
+  it("repeats the full header set and the outer Authorization in every $batch item", () => {
+    const calls = [
+      { cmdlet: "Add-DistributionGroupMember", parameters: { Identity: "g", Member: "m" } },
+      { cmdlet: "Remove-MailboxPermission", parameters: { Identity: "s", User: "u" } },
+    ];
+    const items = batchItems(connection, calls, "batch-1");
+    const outer = batchHeaders(items);
+    assert.equal(outer.Prefer, "odata.continue-on-error");
+    assert.equal(outer["X-CmdletName"], "Remove-MailboxPermission");
+    const body = JSON.parse(batchBody(items, "Bearer t0k", "https://nam13b.outlook.office365.com"));
+    assert.equal(body.requests.length, 2);
+    for (const [index, request] of body.requests.entries()) {
+      assert.equal(request.id, String(index));
+      assert.equal(request.method, "POST");
+      assert.equal(
+        request.url,
+        `https://nam13b.outlook.office365.com/adminapi/beta/${tenant}/InvokeCommand`,
+      );
+      assert.equal(request.headers.Authorization, "Bearer t0k");
+      assert.equal(request.headers["client-request-id"], "batch-1");
+      assert.equal(request.headers["X-CmdletName"], calls[index]?.cmdlet);
+      assert.equal(request.headers.Prefer, "odata.maxpagesize=1000;odata.continue-on-error");
+      assert.deepEqual(request.body, {
+        CmdletInput: { CmdletName: calls[index]?.cmdlet, Parameters: calls[index]?.parameters },
+      });
+    }
+  });
+
+  it("follows a redirect only to the admin host or a regional subdomain, over HTTPS", () => {
+    const from = `https://outlook.office365.com/adminapi/beta/${tenant}/InvokeCommand`;
+    assert.equal(
+      regionalTarget(from, `https://nam13b.outlook.office365.com:446/adminapi/beta/${tenant}/InvokeCommand`)
+        ?.href,
+      `https://nam13b.outlook.office365.com/adminapi/beta/${tenant}/InvokeCommand`,
+    );
+    assert.equal(regionalTarget(from, "/adminapi/beta/x/InvokeCommand")?.host, "outlook.office365.com");
+    assert.equal(regionalTarget(from, "https://outlook.office365.com.evil.example/x"), undefined);
+    assert.equal(regionalTarget(from, "https://evil.example/outlook.office365.com"), undefined);
+    assert.equal(regionalTarget(from, "http://nam13b.outlook.office365.com/x"), undefined);
+    assert.equal(regionalTarget(from, "https://nam13b.outlook.office365.com:8443/x"), undefined);
+  });
+
+  it("builds the CmdletInput body", () => {
     assert.equal(
       invokeBody({ cmdlet: "Get-Mailbox", parameters: { Identity: "a", Skip: undefined } }),
       '{"CmdletInput":{"CmdletName":"Get-Mailbox","Parameters":{"Identity":"a"}}}',

@@ -38,7 +38,6 @@ export async function getAutoReplyConfiguration(
 getAutoReplyConfiguration.asCall = (identity: string): CmdletCall<AutoReplyRow> => ({
   cmdlet: "Get-MailboxAutoReplyConfiguration",
   parameters: { Identity: identity },
-  anchorMailbox: identity,
 });
 
 export async function setAutoReplyConfiguration(
@@ -50,7 +49,6 @@ export async function setAutoReplyConfiguration(
 setAutoReplyConfiguration.asCall = (params: SetAutoReplyParams): CmdletCall<never> => ({
   cmdlet: "Set-MailboxAutoReplyConfiguration",
   parameters: { ...params },
-  anchorMailbox: params.Identity,
 });
 
 /**

@@ -58,7 +58,6 @@ getMailboxFolderStatistics.asCall = (
 ): CmdletCall<MailboxFolderStatisticsRow> => ({
   cmdlet: "Get-MailboxFolderStatistics",
   parameters: { Identity: identity, FolderScope: folderScope },
-  anchorMailbox: identity,
 });
 
 /** The mailbox's default calendar, whatever its language calls it. */
@@ -87,7 +86,6 @@ getMailboxFolderPermissions.asCall = (
 ): CmdletCall<MailboxFolderPermissionRow> => ({
   cmdlet: "Get-MailboxFolderPermission",
   parameters: { Identity: folder, ...filter },
-  anchorMailbox: mailboxOf(folder),
 });
 
 /** `user`'s entry on the folder, or null when there is none. */
@@ -104,9 +102,6 @@ export async function findMailboxFolderPermission(
   }
 }
 
-function folderWrite(cmdlet: string, parameters: Record<string, unknown>, folder: string) {
-  return { cmdlet, parameters, anchorMailbox: mailboxOf(folder) };
-}
 
 export async function addMailboxFolderPermission(
   client: ExchangeClient,
@@ -117,7 +112,7 @@ export async function addMailboxFolderPermission(
 addMailboxFolderPermission.asCall = (
   params: MailboxFolderPermissionParams,
 ): CmdletCall<MailboxFolderPermissionRow> =>
-  folderWrite("Add-MailboxFolderPermission", { ...params }, params.Identity);
+  ({ cmdlet: "Add-MailboxFolderPermission", parameters: { ...params } });
 
 export async function setMailboxFolderPermission(
   client: ExchangeClient,
@@ -126,7 +121,7 @@ export async function setMailboxFolderPermission(
   return writeResult(await client.invoke(setMailboxFolderPermission.asCall(params)));
 }
 setMailboxFolderPermission.asCall = (params: MailboxFolderPermissionParams): CmdletCall<never> =>
-  folderWrite("Set-MailboxFolderPermission", { ...params }, params.Identity);
+  ({ cmdlet: "Set-MailboxFolderPermission", parameters: { ...params } });
 
 export async function removeMailboxFolderPermission(
   client: ExchangeClient,
@@ -135,8 +130,4 @@ export async function removeMailboxFolderPermission(
   return writeResult(await client.invoke(removeMailboxFolderPermission.asCall(params)));
 }
 removeMailboxFolderPermission.asCall = (params: { Identity: string; User: string }): CmdletCall<never> =>
-  folderWrite("Remove-MailboxFolderPermission", { ...params, Confirm: false }, params.Identity);
-
-function mailboxOf(folder: string): string {
-  return folder.split(":\\")[0] ?? folder;
-}
+  ({ cmdlet: "Remove-MailboxFolderPermission", parameters: { ...params, Confirm: false } });

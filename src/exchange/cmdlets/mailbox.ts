@@ -72,9 +72,7 @@ export type SetMailboxParams = CustomAttributes & {
   [parameter: string]: unknown;
 };
 
-const mailboxReaders = identityReaders<MailboxRow, ListMailboxesParams>("Get-Mailbox", {
-  anchorIdentity: true,
-});
+const mailboxReaders = identityReaders<MailboxRow, ListMailboxesParams>("Get-Mailbox");
 
 /** The mailbox `identity` names (Guid, UPN, address, alias, name…); NotFoundError when there is none. */
 export const getMailbox = mailboxReaders.get;
@@ -92,5 +90,4 @@ export async function setMailbox(
 setMailbox.asCall = (params: SetMailboxParams): CmdletCall<never> => ({
   cmdlet: "Set-Mailbox",
   parameters: params,
-  anchorMailbox: params.Identity,
 });

@@ -46,7 +46,6 @@ getMailboxPermissions.asCall = (
 ): CmdletCall<MailboxPermissionRow> => ({
   cmdlet: "Get-MailboxPermission",
   parameters: { Identity: identity, ResultSize: "Unlimited", ...filter },
-  anchorMailbox: identity,
 });
 
 function permissionParameters(params: MailboxPermissionParams) {
@@ -66,7 +65,6 @@ export async function addMailboxPermission(
 addMailboxPermission.asCall = (params: AddMailboxPermissionParams): CmdletCall<MailboxPermissionRow> => ({
   cmdlet: "Add-MailboxPermission",
   parameters: permissionParameters(params),
-  anchorMailbox: params.Identity,
 });
 
 export async function removeMailboxPermission(
@@ -78,5 +76,4 @@ export async function removeMailboxPermission(
 removeMailboxPermission.asCall = (params: MailboxPermissionParams): CmdletCall<never> => ({
   cmdlet: "Remove-MailboxPermission",
   parameters: { ...permissionParameters(params), Confirm: false },
-  anchorMailbox: params.Identity,
 });

@@ -15,16 +15,11 @@ export interface IdentityReaders<R, P> {
   };
 }
 
-export function identityReaders<R, P extends object>(
-  cmdlet: string,
-  /** Send the identity as the routing hint (mailbox-bound cmdlets). */
-  { anchorIdentity = false } = {},
-): IdentityReaders<R, P> {
+export function identityReaders<R, P extends object>(cmdlet: string): IdentityReaders<R, P> {
   const getCall = (identity: string, options: ReadOptions = {}): CmdletCall<R> => ({
     cmdlet,
     parameters: { Identity: identity },
     select: options.select,
-    ...(anchorIdentity ? { anchorMailbox: identity } : {}),
   });
   const get = Object.assign(
     async (client: ExchangeClient, identity: string, options: ReadOptions = {}) =>

@@ -41,14 +41,12 @@ listRecipientPermissions.asCall = (
 ): CmdletCall<RecipientPermissionRow> => ({
   cmdlet: "Get-RecipientPermission",
   parameters: { ResultSize: "Unlimited", ...params },
-  anchorMailbox: params.Identity,
 });
 
 function writeCall(cmdlet: string, params: RecipientPermissionParams) {
   return {
     cmdlet,
     parameters: { ...params, AccessRights: params.AccessRights ?? ["SendAs"], Confirm: false },
-    anchorMailbox: params.Identity,
   };
 }
 

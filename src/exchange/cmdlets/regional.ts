@@ -36,7 +36,6 @@ export async function getRegionalConfiguration(
 getRegionalConfiguration.asCall = (identity: string): CmdletCall<RegionalConfigurationRow> => ({
   cmdlet: "Get-MailboxRegionalConfiguration",
   parameters: { Identity: identity },
-  anchorMailbox: identity,
 });
 
 export async function setRegionalConfiguration(
@@ -48,5 +47,4 @@ export async function setRegionalConfiguration(
 setRegionalConfiguration.asCall = (params: SetRegionalConfigurationParams): CmdletCall<never> => ({
   cmdlet: "Set-MailboxRegionalConfiguration",
   parameters: { ...params },
-  anchorMailbox: params.Identity,
 });

@@ -1,6 +1,5 @@
-// The terminal sender: one node:https request over the client's keep-alive agent, given the time left
-// before the deadline as its timeout. Network failures become ConnectionError; running out of time
-// becomes DeadlineExceededError.
+// The terminal sender: one node:https request over the client's keep-alive agent, bound to the deadline's
+// AbortSignal. Network failures become ConnectionError; running out of time becomes DeadlineExceededError.
 import { type Agent, request as httpsRequest } from "node:https";
 import type { Deadline } from "../deadline.js";
 import { ConnectionError, type ExchangeError } from "../errors.js";
@@ -42,10 +41,19 @@ export function httpsSender({ agent, deadline, counters, logger }: HttpsSenderOp
       const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        deadline.signal.removeEventListener("abort", onAbort);
         outcome();
       };
       const fail = (error: ExchangeError) => settle(() => reject(error));
+      const onAbort = () => {
+        fail(
+          deadline.exceeded(
+            `${request.label} was still waiting for an answer from ${service(request)}`,
+            fields,
+          ),
+        );
+        req.destroy();
+      };
 
       const body = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
       const headers = body ? { ...request.headers, "Content-Length": String(body.length) } : request.headers;
@@ -73,15 +81,7 @@ export function httpsSender({ agent, deadline, counters, logger }: HttpsSenderOp
           }),
         );
       });
-      const timer = setTimeout(() => {
-        fail(
-          deadline.exceeded(
-            `${request.label} was still waiting for an answer from ${service(request)}`,
-            fields,
-          ),
-        );
-        req.destroy();
-      }, remaining);
+      deadline.signal.addEventListener("abort", onAbort, { once: true });
       req.on("error", (error) => fail(connectionError(error, request)));
       req.end(body);
     });

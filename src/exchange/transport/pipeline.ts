@@ -1,5 +1,7 @@
 // The request pipeline in the spirit of Azure's core-rest-pipeline: each concern (retry, bearer token,
-// error mapping) is one policy in its own file, wrapped around a terminal sender.
+// error mapping, redirect, `$batch` body) is one policy in its own file, wrapped around a terminal sender.
+import type { ExchangeError } from "../errors.js";
+import type { BatchItem } from "./invokeRequest.js";
 
 export type RequestKind = "invoke" | "batch" | "token" | "discovery";
 
@@ -12,6 +14,13 @@ export interface HttpRequest {
   /** What the request is for, in messages and logs: a cmdlet name, `$batch`, or `token`. */
   label: string;
   clientRequestId?: string;
+  /** The items of a `$batch`, whose body is rendered once the request is signed (batchBodyPolicy). */
+  batch?: readonly BatchItem[];
+  /**
+   * This request already failed `attempts` times, last with `error` (a `$batch` item retried alone): the
+   * retry policy waits as for a retry and grants only the attempts left.
+   */
+  retryOf?: { attempts: number; error: ExchangeError };
 }
 
 export interface HttpResponse {

@@ -1,9 +1,14 @@
-// Retries what is worth retrying — 429 (honouring Retry-After), 5xx, transient Exchange exceptions,
-// connections that broke before an answer — and nothing else (never another 4xx). Attempts are capped,
-// and no sleep runs past the action deadline. Writes are re-sent too: callers make them idempotent by
-// how they read the result (already present / not a member), not by avoiding the re-send.
+// Retries what the Exchange module retries (Get-WaitTimeForRetry) — 429 honouring Retry-After, 503, 504 and
+// the transient exception names; errorParser.ts marks those, and the few additions, `retryable` with the
+// reason next to them — plus connections that broke before an answer. Never another 4xx; a 401 is the
+// bearer-token policy's (one fresh token). Attempts are capped (6, as the module's) and no sleep runs past
+// the action deadline. Writes are re-sent too: callers make them idempotent by how they read the result
+// (already present / not a member), not by avoiding the re-send.
+//
+// The back-off differs from the module's 2 s × 2^n on purpose: five such waits (62 s) cannot fit HelloID's
+// 30 s budget, so this waits a jittered 0.5–8 s and lets the deadline end the action with a clear error.
 import { type Deadline, formatSeconds } from "../deadline.js";
-import { type ExchangeError, ThrottledError } from "../errors.js";
+import { type ExchangeError, isExchangeError, ThrottledError } from "../errors.js";
 import type { ExchangeLogger } from "../logger.js";
 import { type BackoffOptions, backoffDelay, defaultBackoff } from "./backoff.js";
 import type { Policy, TransportCounters } from "./pipeline.js";
@@ -19,23 +24,27 @@ export interface RetryOptions {
 
 export function retryPolicy(options: RetryOptions): Policy {
   return async (request, next) => {
-    for (let attempt = 1; ; attempt++) {
+    // A `$batch` item retried alone arrives having used one attempt already, with the failure to wait on.
+    let attempts = request.retryOf?.attempts ?? 0;
+    let failure: ExchangeError | undefined = request.retryOf?.error;
+    for (;;) {
+      if (failure) {
+        if (failure.retryable !== true || attempts >= options.maxAttempts) throw failure;
+        await waitBeforeRetry(failure, attempts, options);
+      }
+      attempts++;
       try {
         return await next(request);
       } catch (error) {
-        if (!isRetryable(error) || attempt >= options.maxAttempts) throw error;
-        await waitBeforeRetry(error, attempt, options);
+        if (!isExchangeError(error)) throw error;
+        failure = error;
       }
     }
   };
 }
 
-function isRetryable(error: unknown): error is ExchangeError {
-  return typeof error === "object" && error !== null && (error as ExchangeError).retryable === true;
-}
-
 /** Waits before retry number `retry` (1 = first) of a failure, and counts it. */
-export async function waitBeforeRetry(
+async function waitBeforeRetry(
   error: ExchangeError,
   retry: number,
   options: RetryOptions,

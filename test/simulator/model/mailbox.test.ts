@@ -253,7 +253,7 @@ describe("Set-Mailbox", () => {
     assert.equal(row?.LitigationHoldOwner, "HelloID");
     assert.equal(row?.RetentionComment, "Placed by HelloID");
     assert.equal(row?.LitigationHoldDate, "2024-01-01T00:00:00.0000000+00:00");
-    assert.equal(run(tenant, "Get-Mailbox", { Filter: "LitigationHoldEnabled -eq $true" }).rows.length, 1);
+    assert.equal(run(tenant, "Get-Mailbox", { Filter: "LitigationHoldEnabled -eq 'True'" }).rows.length, 1);
     run(tenant, "Set-Mailbox", {
       Identity: "alice",
       LitigationHoldEnabled: false,

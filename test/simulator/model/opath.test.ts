@@ -83,7 +83,7 @@ function rejects(filter: string, pattern: RegExp): void {
 
 describe("OPATH parser", () => {
   it("parses precedence: -not binds tighter than -and, -and tighter than -or", () => {
-    const tree = parseFilter("Name -eq 'a' -or Name -eq 'b' -and -not Hidden -eq $true");
+    const tree = parseFilter("Name -eq 'a' -or Name -eq 'b' -and -not Hidden -eq 'True'");
     assert.equal(tree.kind, "or");
     assert.equal(tree.kind === "or" && tree.right.kind, "and");
   });
@@ -138,8 +138,10 @@ describe("OPATH evaluation", () => {
     assert.deepEqual(names("Name -like 'a.ice'"), [], "regex characters are literal");
   });
 
-  it("compares booleans with $true/$false and the 'True'/'False' strings the module sends", () => {
-    assert.deepEqual(names("Hidden -eq $true"), ["Alice"]);
+  it("compares booleans with the 'True'/'False' strings the module sends, and refuses $true/$false", () => {
+    assert.deepEqual(names("Hidden -eq 'True'"), ["Alice"]);
+    rejects("Hidden -eq $true", /'\$true' is not expanded by the REST service; write 'True'/);
+    rejects("Hidden -ne $false", /'\$false' is not expanded/);
     assert.deepEqual(names("Hidden -eq 'False'"), ["O'Brien", "x' -or Name -like '*"]);
     assert.deepEqual(names("Hidden -ne 'true'"), ["O'Brien", "x' -or Name -like '*"]);
     rejects("Hidden -eq 'maybe'", /could not be converted to type System.Boolean/);
@@ -154,15 +156,15 @@ describe("OPATH evaluation", () => {
 
   it("evaluates -not, -and, -or and parentheses", () => {
     assert.deepEqual(names("-not (Name -eq 'Alice')"), ["O'Brien", "x' -or Name -like '*"]);
-    assert.deepEqual(names("(Name -eq 'Alice' -or Size -eq 5) -and Hidden -eq $false"), ["O'Brien"]);
-    assert.deepEqual(names("Name -eq 'Alice' -or Size -eq 5 -and Hidden -eq $true"), ["Alice"]);
+    assert.deepEqual(names("(Name -eq 'Alice' -or Size -eq 5) -and Hidden -eq 'False'"), ["O'Brien"]);
+    assert.deepEqual(names("Name -eq 'Alice' -or Size -eq 5 -and Hidden -eq 'True'"), ["Alice"]);
   });
 
   it("orders numbers and text with -lt -gt -le -ge", () => {
     assert.deepEqual(names("Size -gt 5"), ["Alice", "x' -or Name -like '*"]);
     assert.deepEqual(names("Size -le '10'"), ["O'Brien", "Alice"]);
     assert.deepEqual(names("Name -lt 'B'"), ["Alice"]);
-    rejects("Hidden -lt $true", /-lt/);
+    rejects("Hidden -lt 'True'", /-lt/);
   });
 
   it("matches EmailAddresses on any proxy: -eq without the prefix, wildcards against the prefixed value", () => {

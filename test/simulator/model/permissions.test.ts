@@ -181,7 +181,7 @@ describe("recipient permissions (SendAs)", () => {
       Trustee: ALICE,
       AccessRights: ["SendAs"],
     });
-    assert.match(missing.warnings[0] ?? "", /because the ACE doesn't exist on the object/);
+    assert.match(missing.warnings[0] ?? "", /because the ACE isn't present\./);
   });
 
   it("accepts only SendAs and known trustees", () => {

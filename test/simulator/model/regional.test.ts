@@ -57,9 +57,7 @@ describe("mailbox regional configuration", () => {
       "a format invalid for the new language falls back to its default",
     );
     const same = run(tenant, "Set-MailboxRegionalConfiguration", { Identity: "alice", Language: "de-DE" });
-    assert.deepEqual(same.warnings, [
-      "The command completed successfully but no settings of 'Alice Smith' have been modified.",
-    ]);
+    assert.deepEqual(same.warnings, ["The command completed successfully but no settings have been modified."]);
   });
 
   it("rejects formats invalid for the language, unknown time zones and languages", () => {
@@ -123,7 +121,7 @@ describe("mailbox auto-reply configuration", () => {
       AutoReplyState: "Enabled",
       InternalMessage: "I'm no longer with Contoso.",
     });
-    assert.match(same.warnings[0] ?? "", /no settings of 'Alice Smith' have been modified/);
+    assert.match(same.warnings[0] ?? "", /^The command completed successfully but no settings have been modified\.$/);
   });
 
   it("validates states, audiences and schedules", () => {

@@ -82,7 +82,7 @@ describe("generator", () => {
     assert.equal(count("RecipientTypeDetails -eq 'UserMailbox'"), 40);
     assert.equal(count("RecipientTypeDetails -eq 'SharedMailbox'"), 10);
     assert.equal(count("RecipientTypeDetails -eq 'MailUniversalSecurityGroup'"), 4);
-    assert.equal(count("IsDirSynced -eq $true", "Get-DistributionGroup"), 2);
+    assert.equal(count("IsDirSynced -eq 'True'", "Get-DistributionGroup"), 2);
     assert.equal(count(`CustomAttribute2 -eq '${DYNAMIC_SHARED_MAILBOX}'`, "Get-Mailbox"), 5);
     assert.equal(count(`CustomAttribute2 -eq '${DYNAMIC_DISTRIBUTION_GROUP}'`, "Get-DistributionGroup"), 3);
     const [shared] = invokeCmdlet(tenant, "Get-Mailbox", {

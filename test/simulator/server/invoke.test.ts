@@ -105,10 +105,35 @@ describe("InvokeCommand", () => {
       /^Ex6F9304\|Microsoft\.Exchange\.Configuration\.Tasks\.ManagementObjectNotFoundException\|The operation couldn't be performed because object 'nobody' couldn't be found on '.+'\.$/,
     );
     assert.equal(error.innererror.type, "Microsoft.Exchange.Admin.OData.Core.ODataServiceException");
+    // As captured from the real service: the exception raised while the cmdlet ran is only in details[0];
+    // internalexception is the DirectInvoke wrapper.
+    assert.deepEqual(error.innererror.internalexception, {
+      message:
+        "Exception of type 'Microsoft.Exchange.Management.PSDirectInvoke.DirectInvokeCmdletExecutionException' was thrown.",
+      type: "Microsoft.Exchange.Management.PSDirectInvoke.DirectInvokeCmdletExecutionException",
+      stacktrace: "",
+    });
+  });
+
+  it("renders a parameter failure as 'Invalid Operation' with the real exception in internalexception", async () => {
+    const unknown = await invoke(sim, token, "Get-Mailbox", { Identity: "anna", BogusParameter: 1 });
+    assert.equal(unknown.status, 400);
+    const { error } = unknown.json();
+    assert.equal(error.message, "Invalid Operation");
+    assert.match(error.details[0].message, /^\|Microsoft\.Exchange\.AdminApi\.CommandInvocation\.AmbiguousParameterSetException\|/);
     assert.equal(
       error.innererror.internalexception.type,
-      "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
+      "Microsoft.Exchange.AdminApi.CommandInvocation.AmbiguousParameterSetException",
     );
+    const converted = await invoke(sim, token, "Get-Mailbox", { ResultSize: "lots" });
+    assert.equal(converted.status, 400);
+    const body = converted.json().error;
+    assert.equal(body.details, undefined);
+    assert.equal(
+      body.innererror.internalexception.type,
+      "Microsoft.Exchange.AdminApi.CommandInvocation.ParameterTransformationException",
+    );
+    assert.deepEqual(body["@adminapi.warnings"], []);
   });
 
   it("answers 401 with a bearer challenge and an empty body for missing, invalid or foreign-tenant tokens", async () => {
