@@ -1,8 +1,8 @@
 // Reads one page of InvokeCommand output: `value` rows, `@adminapi.warnings`, `@odata.nextLink`.
 import type { CmdletResult, Row } from "./call.js";
 import { type ExchangeErrorFields, InvalidResponseError } from "./errors.js";
-import { regionalTarget } from "./transport/redirectPolicy.js";
 import { stripAnnotations } from "./rows.js";
+import { regionalTarget } from "./transport/redirectPolicy.js";
 import { classifyWarning } from "./warnings.js";
 
 export interface Page extends CmdletResult<Row> {

@@ -100,10 +100,7 @@ describe("InvokeCommand requests", () => {
     for (const [index, request] of body.requests.entries()) {
       assert.equal(request.id, String(index));
       assert.equal(request.method, "POST");
-      assert.equal(
-        request.url,
-        `https://nam13b.outlook.office365.com/adminapi/beta/${tenant}/InvokeCommand`,
-      );
+      assert.equal(request.url, `https://nam13b.outlook.office365.com/adminapi/beta/${tenant}/InvokeCommand`);
       assert.equal(request.headers.Authorization, "Bearer t0k");
       assert.equal(request.headers["client-request-id"], "batch-1");
       assert.equal(request.headers["X-CmdletName"], calls[index]?.cmdlet);

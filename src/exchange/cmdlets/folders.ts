@@ -102,7 +102,6 @@ export async function findMailboxFolderPermission(
   }
 }
 
-
 export async function addMailboxFolderPermission(
   client: ExchangeClient,
   params: MailboxFolderPermissionParams,
@@ -111,8 +110,10 @@ export async function addMailboxFolderPermission(
 }
 addMailboxFolderPermission.asCall = (
   params: MailboxFolderPermissionParams,
-): CmdletCall<MailboxFolderPermissionRow> =>
-  ({ cmdlet: "Add-MailboxFolderPermission", parameters: { ...params } });
+): CmdletCall<MailboxFolderPermissionRow> => ({
+  cmdlet: "Add-MailboxFolderPermission",
+  parameters: { ...params },
+});
 
 export async function setMailboxFolderPermission(
   client: ExchangeClient,
@@ -120,8 +121,10 @@ export async function setMailboxFolderPermission(
 ): Promise<WriteResult<never>> {
   return writeResult(await client.invoke(setMailboxFolderPermission.asCall(params)));
 }
-setMailboxFolderPermission.asCall = (params: MailboxFolderPermissionParams): CmdletCall<never> =>
-  ({ cmdlet: "Set-MailboxFolderPermission", parameters: { ...params } });
+setMailboxFolderPermission.asCall = (params: MailboxFolderPermissionParams): CmdletCall<never> => ({
+  cmdlet: "Set-MailboxFolderPermission",
+  parameters: { ...params },
+});
 
 export async function removeMailboxFolderPermission(
   client: ExchangeClient,
@@ -129,5 +132,7 @@ export async function removeMailboxFolderPermission(
 ): Promise<WriteResult<never>> {
   return writeResult(await client.invoke(removeMailboxFolderPermission.asCall(params)));
 }
-removeMailboxFolderPermission.asCall = (params: { Identity: string; User: string }): CmdletCall<never> =>
-  ({ cmdlet: "Remove-MailboxFolderPermission", parameters: { ...params, Confirm: false } });
+removeMailboxFolderPermission.asCall = (params: { Identity: string; User: string }): CmdletCall<never> => ({
+  cmdlet: "Remove-MailboxFolderPermission",
+  parameters: { ...params, Confirm: false },
+});

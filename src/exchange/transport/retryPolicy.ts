@@ -44,11 +44,7 @@ export function retryPolicy(options: RetryOptions): Policy {
 }
 
 /** Waits before retry number `retry` (1 = first) of a failure, and counts it. */
-async function waitBeforeRetry(
-  error: ExchangeError,
-  retry: number,
-  options: RetryOptions,
-): Promise<void> {
+async function waitBeforeRetry(error: ExchangeError, retry: number, options: RetryOptions): Promise<void> {
   const label = error.cmdlet ?? "the request";
   const retryAfterMs = error instanceof ThrottledError ? error.retryAfterMs : undefined;
   const delayMs = retryAfterMs ?? backoffDelay(retry, options.backoff ?? defaultBackoff, options.random);

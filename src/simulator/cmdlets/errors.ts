@@ -135,7 +135,8 @@ export function noSettingsModified(identity: string): string {
 }
 
 /** The shorter wording some Set-* cmdlets use (public Q&A threads quote both). */
-export const NO_SETTINGS_MODIFIED_SHORT = "The command completed successfully but no settings have been modified.";
+export const NO_SETTINGS_MODIFIED_SHORT =
+  "The command completed successfully but no settings have been modified.";
 
 export function acePresent(object: string, account: string): string {
   return `The appropriate access control entry is already present on the object "${object}" for account "${account}".`;

@@ -57,7 +57,8 @@ export interface ExchangeFailure {
 }
 
 /** What the service puts in `internalexception` for any failure raised while the cmdlet ran. */
-const DIRECT_INVOKE_WRAPPER = "Microsoft.Exchange.Management.PSDirectInvoke.DirectInvokeCmdletExecutionException";
+const DIRECT_INVOKE_WRAPPER =
+  "Microsoft.Exchange.Management.PSDirectInvoke.DirectInvokeCmdletExecutionException";
 
 /**
  * The OData error envelope of a failed cmdlet, as captured from the real service:

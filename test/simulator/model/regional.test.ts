@@ -57,7 +57,9 @@ describe("mailbox regional configuration", () => {
       "a format invalid for the new language falls back to its default",
     );
     const same = run(tenant, "Set-MailboxRegionalConfiguration", { Identity: "alice", Language: "de-DE" });
-    assert.deepEqual(same.warnings, ["The command completed successfully but no settings have been modified."]);
+    assert.deepEqual(same.warnings, [
+      "The command completed successfully but no settings have been modified.",
+    ]);
   });
 
   it("rejects formats invalid for the language, unknown time zones and languages", () => {
@@ -121,7 +123,10 @@ describe("mailbox auto-reply configuration", () => {
       AutoReplyState: "Enabled",
       InternalMessage: "I'm no longer with Contoso.",
     });
-    assert.match(same.warnings[0] ?? "", /^The command completed successfully but no settings have been modified\.$/);
+    assert.match(
+      same.warnings[0] ?? "",
+      /^The command completed successfully but no settings have been modified\.$/,
+    );
   });
 
   it("validates states, audiences and schedules", () => {

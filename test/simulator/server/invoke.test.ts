@@ -120,7 +120,10 @@ describe("InvokeCommand", () => {
     assert.equal(unknown.status, 400);
     const { error } = unknown.json();
     assert.equal(error.message, "Invalid Operation");
-    assert.match(error.details[0].message, /^\|Microsoft\.Exchange\.AdminApi\.CommandInvocation\.AmbiguousParameterSetException\|/);
+    assert.match(
+      error.details[0].message,
+      /^\|Microsoft\.Exchange\.AdminApi\.CommandInvocation\.AmbiguousParameterSetException\|/,
+    );
     assert.equal(
       error.innererror.internalexception.type,
       "Microsoft.Exchange.AdminApi.CommandInvocation.AmbiguousParameterSetException",
