@@ -1,6 +1,8 @@
 // EmailAddresses merge for update: existing proxies are kept, the mapped `SMTP:` address becomes the
 // primary, the old primary is demoted to `smtp:`; with no mapped primary the current one stays.
-// Addresses compare case-insensitively; the prefix's case is what makes a primary.
+// Addresses compare case-insensitively; the prefix's case is what makes a primary. The write is only the
+// additions, as an add hashtable: Exchange makes an added `SMTP:` address the primary and demotes the old
+// one itself, and an address someone else adds meanwhile is never overwritten by a stale full list.
 import { ActionFailure } from "../framework.js";
 
 interface Proxy {
@@ -45,15 +47,23 @@ export function mergeEmailAddresses(current: readonly string[], mapped: readonly
   return [...list.filter(isPrimary), ...list.filter((proxy) => !isPrimary(proxy))].map(render);
 }
 
-/** Same addresses with the same primary, ignoring order and address case. */
-export function sameEmailAddresses(a: readonly string[], b: readonly string[]): boolean {
-  const normalize = (list: readonly string[]) =>
-    list
-      .map(parse)
-      .map(
-        (proxy) => `${isPrimary(proxy) ? "SMTP" : proxy.prefix.toLowerCase()}:${proxy.address.toLowerCase()}`,
-      )
-      .sort()
-      .join("\n");
-  return normalize(a) === normalize(b);
+/**
+ * The proxies to add so that the mailbox has the merged list: the mapped primary when it is not the
+ * primary yet, and each mapped address the mailbox does not have at all. Nothing is ever removed.
+ */
+export function emailAddressesToAdd(current: readonly string[], mapped: readonly string[]): string[] {
+  const have = current.map(parse);
+  const primaryText = mappedPrimary(mapped);
+  const adds: string[] = [];
+  for (const proxy of mapped.map(parse)) {
+    const sameAddress = (other: Proxy) =>
+      other.prefix.toLowerCase() === proxy.prefix.toLowerCase() &&
+      other.address.toLowerCase() === proxy.address.toLowerCase();
+    if (isPrimary(proxy)) {
+      if (!have.some((other) => isPrimary(other) && sameAddress(other))) adds.push(render(proxy));
+    } else if (!have.some(sameAddress) && render(proxy) !== primaryText) {
+      adds.push(render(proxy));
+    }
+  }
+  return adds;
 }

@@ -1,10 +1,12 @@
 // update: write the mapped mailbox properties that differ from Exchange (one read, at most one
 // Set-Mailbox), merging EmailAddresses; Data/PreviousData come from Exchange, the audit names each change.
-import { findMailbox, setMailbox } from "../../exchange/index.js";
+// Multi-valued properties change through add/remove hashtables (only the difference goes out), so a value
+// another admin adds between the read and the write survives.
+import { addRemove, findMailbox, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import type { OutputAction, Runtime } from "../framework.js";
-import { mappedPrimary, mergeEmailAddresses, sameEmailAddresses } from "./emailAddresses.js";
+import { emailAddressesToAdd, mappedPrimary, mergeEmailAddresses } from "./emailAddresses.js";
 import { requireAccountReference } from "./reference.js";
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -62,8 +64,24 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The add/remove hashtable that turns the current list into the wanted one; undefined when they agree. */
+function listChange(current: readonly unknown[], wanted: readonly unknown[]) {
+  const key = (value: unknown) => String(value).toLowerCase();
+  const have = new Set(current.map(key));
+  const want = new Set(wanted.map(key));
+  const Add = wanted.filter((value) => !have.has(key(value))).map(String);
+  const Remove = current.filter((value) => !want.has(key(value))).map(String);
+  if (Add.length === 0 && Remove.length === 0) return undefined;
+  return addRemove({ ...(Add.length > 0 ? { Add } : {}), ...(Remove.length > 0 ? { Remove } : {}) });
+}
+
 const show = (value: unknown) =>
   value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value);
+
+function emailAddressChange(current: readonly string[], mapped: readonly string[]) {
+  const Add = emailAddressesToAdd(current, mapped);
+  return Add.length === 0 ? undefined : addRemove({ Add });
+}
 
 async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime): Promise<void> {
   const target = `mailbox [${plan.reference}]`;
@@ -84,13 +102,21 @@ async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime):
   for (const [name, mapped] of plan.desired) {
     const current = getCI(mailbox, name) ?? null;
     const isEmail = name.toLowerCase() === EMAIL_ADDRESSES.toLowerCase();
-    const currentList = Array.isArray(current) ? (current as string[]) : [];
-    const value = isEmail ? mergeEmailAddresses(currentList, mapped as string[]) : coerce(mapped, current);
+    const currentList = Array.isArray(current) ? (current as unknown[]) : undefined;
+    const value = isEmail
+      ? mergeEmailAddresses((currentList ?? []) as string[], mapped as string[])
+      : coerce(mapped, current);
     previous[name] = current;
     next[name] = value;
-    const unchanged = isEmail ? sameEmailAddresses(currentList, value as string[]) : same(current, value);
-    if (!unchanged) {
-      changes[name] = value;
+    const change = isEmail
+      ? emailAddressChange((currentList ?? []) as string[], mapped as string[])
+      : currentList
+        ? listChange(currentList, Array.isArray(value) ? value : [])
+        : same(current, value)
+          ? undefined
+          : value;
+    if (change !== undefined) {
+      changes[name] = change;
       described.push(`${name} [${show(current)}] -> [${show(value)}]`);
     }
   }

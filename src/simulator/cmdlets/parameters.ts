@@ -43,10 +43,19 @@ function toTexts(name: string, value: unknown): string[] {
 
 function toEdit(name: string, value: unknown): MultiEdit {
   if (!isObject(value)) return { replace: toTexts(name, value), add: [], remove: [] };
+  // The module tags every hashtable it sends (ConvertTo-HashTable); an untagged object was never seen to work.
+  if (value["@odata.type"] !== "#Exchange.GenericHashTable") {
+    throw transformation(
+      name,
+      value,
+      "Microsoft.Exchange.Data.MultiValuedProperty",
+      'A hashtable must be sent with "@odata.type": "#Exchange.GenericHashTable"',
+    );
+  }
   const edit: MultiEdit = { add: [], remove: [] };
   for (const [key, item] of Object.entries(value)) {
     const k = key.toLowerCase();
-    if (k === "@odata.type" && item === "#Exchange.GenericHashTable") continue;
+    if (k === "@odata.type") continue;
     if (k === "add") edit.add = toTexts(name, item);
     else if (k === "remove") edit.remove = toTexts(name, item);
     else

@@ -4,6 +4,8 @@ import { MORE_RESULTS } from "../../../src/simulator/cmdlets/index.js";
 import type { MailboxRecord } from "../../../src/simulator/tenant/index.js";
 import { assertCmdletError, ORG, run, smallTenant } from "./helpers.js";
 
+const HT = "#Exchange.GenericHashTable";
+
 const NO_CHANGE = (id: string) =>
   `The command completed successfully but no settings of '${id}' have been modified.`;
 
@@ -147,7 +149,7 @@ describe("Set-Mailbox", () => {
     ]);
     run(tenant, "Set-Mailbox", {
       Identity: "alice",
-      EmailAddresses: { Add: "SMTP:alice.smith@contoso.com" },
+      EmailAddresses: { "@odata.type": HT, Add: "SMTP:alice.smith@contoso.com" },
     });
     assert.deepEqual(tenant.findRecipient("alice")?.emailAddresses, [
       "SMTP:alice.smith@contoso.com",
@@ -184,7 +186,7 @@ describe("Set-Mailbox", () => {
       () =>
         run(tenant, "Set-Mailbox", {
           Identity: "alice",
-          EmailAddresses: { Add: [`smtp:jan.devries@${ORG}`] },
+          EmailAddresses: { "@odata.type": HT, Add: [`smtp:jan.devries@${ORG}`] },
         }),
       400,
       "ProxyAddressExistsException",
@@ -194,7 +196,7 @@ describe("Set-Mailbox", () => {
       () =>
         run(tenant, "Set-Mailbox", {
           Identity: "alice",
-          EmailAddresses: { Remove: ["smtp:alice@contoso.com"] },
+          EmailAddresses: { "@odata.type": HT, Remove: ["smtp:alice@contoso.com"] },
         }),
       400,
       "ValidationException",
@@ -214,14 +216,14 @@ describe("Set-Mailbox", () => {
     const tenant = smallTenant();
     run(tenant, "Set-Mailbox", {
       Identity: "finance",
-      GrantSendOnBehalfTo: { add: [`alice@${ORG}`, "jan.devries"] },
+      GrantSendOnBehalfTo: { "@odata.type": HT, add: [`alice@${ORG}`, "jan.devries"] },
     });
     assert.deepEqual(tenant.sendOnBehalf("finance"), [`alice@${ORG}`, `jan.devries@${ORG}`]);
     const [row] = run(tenant, "Get-Mailbox", { Identity: "finance" }).rows;
     assert.deepEqual(row?.GrantSendOnBehalfTo, ["Alice Smith", "Jan de Vries"]);
-    const repeat = run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: { add: "alice" } });
+    const repeat = run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: { "@odata.type": HT, add: "alice" } });
     assert.deepEqual(repeat.warnings, [NO_CHANGE("Finance Shared")]);
-    run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: { remove: "alice" } });
+    run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: { "@odata.type": HT, remove: "alice" } });
     assert.deepEqual(tenant.sendOnBehalf("finance"), [`jan.devries@${ORG}`]);
     run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: [] });
     assert.deepEqual(tenant.sendOnBehalf("finance"), []);
@@ -229,7 +231,7 @@ describe("Set-Mailbox", () => {
       () =>
         run(tenant, "Set-Mailbox", {
           Identity: "finance",
-          GrantSendOnBehalfTo: { add: "ghost@contoso.com" },
+          GrantSendOnBehalfTo: { "@odata.type": HT, add: "ghost@contoso.com" },
         }),
       400,
       "ManagementObjectNotFoundException",
