@@ -69,7 +69,8 @@ describe("update with concurrent changes", () => {
       assert.ok(addresses.includes(expected), `${expected} is in ${addresses.join(", ")}`);
     }
     for (const write of simulator.writes()) {
-      assert.equal((write.parameters?.EmailAddresses as { "@odata.type"?: string })["@odata.type"], HASHTABLE);
+      const change = write.parameters?.EmailAddresses as Record<string, unknown> | undefined;
+      assert.equal(change?.["@odata.type"], HASHTABLE);
     }
   });
 

@@ -28,7 +28,13 @@ export type Fault =
   | { type: "nonJson" }
   | { type: "forbidden" }
   | { type: "delay"; ms: number }
-  | { type: "expireToken" };
+  | { type: "expireToken" }
+  /** 400 "Expired or Invalid pagination request" on a later page (only requests with a `$skiptoken`). */
+  | { type: "expiredPage" }
+  /** 302 to `location` (default: the same URL), as a tenant served by a regional host is answered. */
+  | { type: "redirect"; location?: string }
+  /** A role that does not grant the cmdlet, worded "User is not allowed to call <cmdlet>" (401 or 403). */
+  | { type: "notAllowed"; status?: 401 | 403 };
 
 export interface FaultMatch {
   /** Default: the cmdlet executions (`invoke` and `batch-item`), not token or `$batch` envelopes. */
@@ -93,9 +99,10 @@ export class Faults {
    * The first queued rule matching this request fires (and counts down); at most one per request. A rule
    * with `every` counts the request and fires only on its n-th one.
    */
-  take(kind: RequestKind, cmdlet: string | undefined): Fault | undefined {
+  take(kind: RequestKind, cmdlet: string | undefined, laterPage = false): Fault | undefined {
     const index = this.rules.findIndex((rule) => {
       if (!matches(rule.match, kind, cmdlet)) return false;
+      if (rule.fault.type === "expiredPage" && !laterPage) return false;
       rule.seen += 1;
       return rule.seen % (rule.every ?? 1) === 0;
     });
@@ -170,16 +177,25 @@ const GATEWAY_PAGES: Record<502 | 503 | 504, string> = {
 const html = (title: string): string =>
   `<!DOCTYPE html>\r\n<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>\r\n`;
 
+/** What a fault needs to know of the request it replaces. */
+export interface FaultedRequest {
+  /** Scheme, host and port the client addressed (also the Entra authority's). */
+  origin: string;
+  /** Path and query the client asked for. */
+  path: string;
+  cmdlet?: string;
+}
+
 /**
  * Runs a request under a fired fault (if any): answer in its place, drop the connection before or after the
  * request ran (after: the cmdlet's effect stands but the client never hears of it), or delay it.
  */
 export async function runWithFault(
   fault: Fault | undefined,
-  authorityOrigin: string,
+  request: FaultedRequest,
   run: () => Promise<Outcome> | Outcome,
 ): Promise<Outcome> {
-  const effect = fault && (await applyFault(fault, authorityOrigin));
+  const effect = fault && (await applyFault(fault, request));
   if (effect && "reply" in effect) return effect.reply;
   if (effect?.reset === "before") return "reset";
   const outcome = await run();
@@ -188,7 +204,7 @@ export async function runWithFault(
 
 type FaultEffect = { reply: Reply } | { reset: "before" | "after" } | undefined;
 
-async function applyFault(fault: Fault, authorityOrigin: string): Promise<FaultEffect> {
+async function applyFault(fault: Fault, request: FaultedRequest): Promise<FaultEffect> {
   switch (fault.type) {
     case "delay":
       await sleep(fault.ms);
@@ -210,7 +226,28 @@ async function applyFault(fault: Fault, authorityOrigin: string): Promise<FaultE
     case "forbidden":
       return { reply: forbiddenReply() };
     case "expireToken":
-      return { reply: unauthorizedReply("The token has expired.", authorityOrigin) };
+      return { reply: unauthorizedReply("The token has expired.", request.origin) };
+    case "expiredPage":
+      // Quoted from a public Microsoft Q&A thread (learn.microsoft.com/answers/questions/1023619).
+      return {
+        reply: protocolErrorReply(
+          400,
+          "Expired or Invalid pagination request. Default Expiry time is 00:30:00",
+          "Microsoft.Exchange.Admin.OData.Core.ODataServiceException",
+        ),
+      };
+    case "redirect":
+      return {
+        reply: { status: 302, headers: { Location: fault.location ?? `${request.origin}${request.path}` } },
+      };
+    case "notAllowed": {
+      const status = fault.status ?? 401;
+      const reply = protocolErrorReply(
+        status,
+        `User is not allowed to call ${request.cmdlet ?? "this cmdlet"}`,
+      );
+      return { reply };
+    }
   }
 }
 

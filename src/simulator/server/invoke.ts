@@ -42,16 +42,19 @@ export async function invokeCommand(state: ServerState, request: InvokeRequest):
   const cmdlet = "cmdlet" in input ? input.cmdlet : undefined;
   entry.clientRequestId = headers["client-request-id"];
   entry.anchorMailbox = headers["x-anchormailbox"];
+  entry.headers = { ...headers, authorization: headers.authorization ? "(present)" : "(absent)" };
   if (cmdlet !== undefined) {
     entry.cmdlet = cmdlet;
     entry.isWrite = state.engine.isWrite(cmdlet);
   }
   if ("parameters" in input) entry.parameters = input.parameters;
 
-  const fault = state.faults.take(request.kind, cmdlet);
+  const fault = state.faults.take(request.kind, cmdlet, request.query.has("$skiptoken"));
   if (fault) entry.fault = fault.type;
   let app: RegisteredApp | undefined;
-  const outcome = await runWithFault(fault, request.origin, () => {
+  const path = `${request.pathname}${request.query.size > 0 ? `?${request.query}` : ""}`;
+  const faulted = { origin: request.origin, path, cmdlet };
+  const outcome = await runWithFault(fault, faulted, () => {
     const auth = authenticate(state, headers.authorization, request.urlTenant);
     if (!auth.ok) return unauthorizedReply(auth.reason, request.origin);
     app = auth.app;

@@ -55,7 +55,7 @@ export class PagingStore {
     const decoded = decodeToken(token);
     const snapshot = decoded && this.snapshots.get(decoded.id);
     if (!decoded || !snapshot || decoded.offset > snapshot.source.length) {
-      return { refused: "The skip token is invalid or has expired. Restart the listing without it." };
+      return { refused: "Expired or Invalid pagination request. Default Expiry time is 00:30:00" };
     }
     if (snapshot.body !== key.body || snapshot.appId !== key.appId) {
       return {

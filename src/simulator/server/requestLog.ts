@@ -23,6 +23,8 @@ export interface RequestLogEntry {
   durationMs: number;
   clientRequestId?: string;
   anchorMailbox?: string;
+  /** The request's headers (lower-case names), Authorization's value replaced by whether it was there. */
+  headers?: Record<string, string>;
   /** The `id` of a batch item inside its `$batch`. */
   batchItemId?: string;
 }

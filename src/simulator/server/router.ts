@@ -167,7 +167,9 @@ export function createRouter(state: ServerState): RequestHandler {
         // InvokeCommand picks its fault itself, once it knows the cmdlet; other kinds fault here.
         const fault = kind === "invoke" ? undefined : state.faults.take(kind, undefined);
         if (fault) entry.fault = fault.type;
-        outcome = await runWithFault(fault, origin, () => resolved.route.handle(context));
+        outcome = await runWithFault(fault, { origin, path: req.url ?? "/" }, () =>
+          resolved.route.handle(context),
+        );
       }
       if (outcome === "reset") {
         resetConnection(req);

@@ -221,9 +221,15 @@ describe("Set-Mailbox", () => {
     assert.deepEqual(tenant.sendOnBehalf("finance"), [`alice@${ORG}`, `jan.devries@${ORG}`]);
     const [row] = run(tenant, "Get-Mailbox", { Identity: "finance" }).rows;
     assert.deepEqual(row?.GrantSendOnBehalfTo, ["Alice Smith", "Jan de Vries"]);
-    const repeat = run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: { "@odata.type": HT, add: "alice" } });
+    const repeat = run(tenant, "Set-Mailbox", {
+      Identity: "finance",
+      GrantSendOnBehalfTo: { "@odata.type": HT, add: "alice" },
+    });
     assert.deepEqual(repeat.warnings, [NO_CHANGE("Finance Shared")]);
-    run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: { "@odata.type": HT, remove: "alice" } });
+    run(tenant, "Set-Mailbox", {
+      Identity: "finance",
+      GrantSendOnBehalfTo: { "@odata.type": HT, remove: "alice" },
+    });
     assert.deepEqual(tenant.sendOnBehalf("finance"), [`jan.devries@${ORG}`]);
     run(tenant, "Set-Mailbox", { Identity: "finance", GrantSendOnBehalfTo: [] });
     assert.deepEqual(tenant.sendOnBehalf("finance"), []);
