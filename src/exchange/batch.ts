@@ -1,6 +1,7 @@
-// `$batch`: up to 10 InvokeCommand sub-requests per POST with `odata.continue-on-error` (reference §5).
-// Each sub-result comes back on its own, in input order. A transient or throttled sub-request is
-// retried alone as a plain InvokeCommand; a sub-response with a nextLink is completed by paging.
+// `$batch`: up to 10 InvokeCommand sub-requests per POST with `odata.continue-on-error`
+// (docs/EXCHANGE-API.md, '$batch'). Each sub-result comes back on its own, in input order. A transient or
+// throttled sub-request is retried alone as a plain InvokeCommand; a sub-response with a nextLink is
+// completed by paging.
 import { randomUUID } from "node:crypto";
 import type { BatchItemResult, CmdletCall, Row } from "./call.js";
 import { mapWithConcurrency } from "./concurrency.js";
@@ -87,7 +88,8 @@ async function settle(
     if (!sub) throw new InvalidResponseError(`$batch answered without a response for ${call.cmdlet}`, fields);
     const body = typeof sub.body === "string" ? parseJsonBody(Buffer.from(sub.body)) : sub.body;
     if (sub.status >= 200 && sub.status < 300 && body === undefined) {
-      // A gateway page instead of the answer: retried alone, as the transport retries one (reference §4.2).
+      // A gateway page instead of the answer: retried alone, as the transport retries one
+      // (docs/EXCHANGE-API.md, 'Errors').
       const error = new InvalidResponseError(
         `Exchange Online answered ${call.cmdlet} with a body that is not JSON`,
         {

@@ -1,7 +1,7 @@
 // Turns a failed InvokeCommand response (or `$batch` sub-response) into the typed error it stands for,
-// reading the envelopes of reference §4: `details[0].message` is `<ErrorId>|<.NET class>|<text>`,
-// `innererror.internalexception` carries the class and text when details are missing, and some
-// failures have no JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
+// reading the envelopes of docs/EXCHANGE-API.md, 'Errors': `details[0].message` is
+// `<ErrorId>|<.NET class>|<text>`, `innererror.internalexception` carries the class and text when details
+// are missing, and some failures have no JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
 import {
   AlreadyExistsError,
   BadRequestError,

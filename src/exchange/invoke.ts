@@ -1,5 +1,5 @@
-// InvokeCommand with paging: the same body is re-POSTed to each `@odata.nextLink` (reference §3.3), with
-// one client-request-id for the whole logical call.
+// InvokeCommand with paging: the same body is re-POSTed to each `@odata.nextLink` (docs/EXCHANGE-API.md,
+// 'Paging'), with one client-request-id for the whole logical call.
 import { randomUUID } from "node:crypto";
 import type { CmdletCall, CmdletResult } from "./call.js";
 import { readPage } from "./page.js";

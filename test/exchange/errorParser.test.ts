@@ -1,5 +1,5 @@
-// The envelopes here are the captures of reference §4 (S11 pinned live 400s, S13 Microsoft test forest),
-// plus the bodies that are not JSON at all.
+// The envelopes here are the captured bodies of docs/EXCHANGE-API.md, 'Errors' (live 400s, a Microsoft
+// test-forest sample), plus the bodies that are not JSON at all.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseErrorResponse, readEnvelope } from "../../src/exchange/errorParser.js";
@@ -81,7 +81,7 @@ const s13NotFound = {
   },
 };
 
-/** The envelope the simulator (and reference §4.3) renders for a cmdlet failure. */
+/** The envelope the simulator (and docs/EXCHANGE-API.md, 'Errors') renders for a cmdlet failure. */
 function cmdletError(exceptionType: string, text: string, errorId = "") {
   return {
     error: {

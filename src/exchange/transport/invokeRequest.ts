@@ -1,4 +1,5 @@
-// URLs, headers and body of InvokeCommand and `$batch` requests (reference §2, §5).
+// URLs, headers and body of InvokeCommand and `$batch` requests
+// (docs/EXCHANGE-API.md, 'InvokeCommand request', '$batch').
 import type { CmdletCall } from "../call.js";
 import { assertPropertyName } from "../opath.js";
 
