@@ -147,7 +147,7 @@ function accountScenarios(): Record<string, Scenario> {
       powershell: {
         cmdlets: 2,
         connects: true,
-        detail: "Get-EXOMailbox -Filter, Set-Mailbox (runs on every correlation, D-L6)",
+        detail: "Get-EXOMailbox -Filter, Set-Mailbox (runs on every correlation)",
         source: "create.ps1, which reads without -Properties",
       },
     },
