@@ -9,7 +9,7 @@ import { countRequests, describeSequence, type RequestCounts } from "./requestSt
 import { allScenarios, BENCH_TENANT, evaluate, type Scenario, ScenarioContext } from "./scenarios.js";
 import { auditMessages, type InProcessRun, type RunInput, runInProcess } from "./support/inProcess.js";
 
-/** Public figures (reference/exo-admin-api.md §8.2) for the PowerShell estimate. */
+/** Public figures (docs/EXCHANGE-API.md, 'Latency') for the PowerShell estimate. */
 export const PS_CONNECT_S = 7.87;
 export const PS_FIRST_CALL_S = 1;
 export const PS_PER_CALL_S = 0.75;
@@ -160,7 +160,7 @@ function render(measured: Measured[], actions: readonly string[]): Section {
   const body = [
     `Every action of \`exo-connector actions\` (${actions.length}), run once in its common case through \`runAction\` (what the CLI calls) against one simulator with a generated tenant (${BENCH_TENANT.users} users, ${BENCH_TENANT.sharedMailboxes} shared mailboxes, ${BENCH_TENANT.groups} groups, ${BENCH_TENANT.departments} departments). Counts come from the simulator's request log: **round trips** are HTTP requests (token, InvokeCommand, \`$batch\`; each page counts; a \`$batch\` counts once however many cmdlets it carries). No discovery request is ever sent (MSAL is handed the authority metadata).`,
     "",
-    `PowerShell: the Tools4ever connector's script for the same case, from its documented behaviour: every connecting script adds **${PS_CONNECT_ROUND_TRIPS} round trips** (token from the v1 endpoint, \`reference/helloid-contract.md\` §13 item 1; \`Connect-ExchangeOnline -AccessToken\` downloading the generated module \`GET …/EXOModuleFile\`, \`reference/exo-admin-api.md\` §0) to its cmdlets (one round trip each; \`Disconnect-ExchangeOnline\` is local [I]), besides seconds of \`Import-Module\`. The time column estimates both at the public figures of \`reference/exo-admin-api.md\` §8.2 — PowerShell: ${PS_CONNECT_S} s for Connect-ExchangeOnline, ${PS_FIRST_CALL_S} s for the first cmdlet, ${PS_PER_CALL_S} s for each further one; ours: ${PS_PER_CALL_S} s per round trip — estimates, not measurements.`,
+    `PowerShell: the Tools4ever connector's script for the same case (Tools4everBV/HelloID-Conn-Prov-Target-ExchangeOnline; the source column names it), from its code: every connecting script adds **${PS_CONNECT_ROUND_TRIPS} round trips** (token from the v1 endpoint; \`Connect-ExchangeOnline -AccessToken\` downloading the generated module \`GET …/EXOModuleFile\`: \`docs/HELLOID-CONTRACT.md\`, "The PowerShell connector's calls") to its cmdlets (one round trip each; \`Disconnect-ExchangeOnline\` is local [I]), besides seconds of \`Import-Module\`. The time column estimates both at the public figures of \`docs/EXCHANGE-API.md\`, "Latency" — PowerShell: ${PS_CONNECT_S} s for Connect-ExchangeOnline, ${PS_FIRST_CALL_S} s for the first cmdlet, ${PS_PER_CALL_S} s for each further one; ours: ${PS_PER_CALL_S} s per round trip — estimates, not measurements.`,
     "",
     `⚠ marks a count above the minimum the job allows. Summary: **${atMinimum} of ${countedActions}** measured actions at the minimum${above.length ? `; above it: ${above.map((a) => `\`${a}\``).join(", ")}` : ""}${unmeasured.length ? `; not measured: ${unmeasured.map((a) => `\`${a}\``).join(", ")}` : ""}. Over the actions both connectors have, ours make **${oursTotal}** round trips where the PowerShell scripts make **${psTotal}**.`,
     "",
@@ -172,7 +172,7 @@ function render(measured: Measured[], actions: readonly string[]): Section {
         "breakdown and sequence",
         "minimum the job allows",
         "PowerShell connector (round trips = connect + cmdlets)",
-        "est. time at §8.2 figures (PowerShell vs ours)",
+        "est. time at public figures (PowerShell vs ours)",
         "note",
       ],
       rows,

@@ -233,7 +233,7 @@ function render(runs: ScaleRun[], sizes: ScaleSizes): Section {
     }),
   });
   const body = [
-    `Tenants generated in the simulator's own process (${count(sizes.permissionsMailboxes)} shared mailboxes in ${seconds(runs[0]?.generateMs ?? Number.NaN)}); the connector is a cold \`node dist/cli.js run …\` whose stdout goes through a pipe to the bench, which counts it. Throttled runs: the simulator answers one cmdlet request in N (column "throttling") with 429 and \`Retry-After: ${RETRY_AFTER_SECONDS}\` (Exchange's per-tenant concurrency throttling, reference §4.2, §8.1). Retries are the 429s the simulator sent (each was retried: the output is complete). "In flight" is the most requests the simulator saw at once.`,
+    `Tenants generated in the simulator's own process (${count(sizes.permissionsMailboxes)} shared mailboxes in ${seconds(runs[0]?.generateMs ?? Number.NaN)}); the connector is a cold \`node dist/cli.js run …\` whose stdout goes through a pipe to the bench, which counts it. Throttled runs: the simulator answers one cmdlet request in N (column "throttling") with 429 and \`Retry-After: ${RETRY_AFTER_SECONDS}\` (Exchange's per-tenant concurrency throttling, \`docs/EXCHANGE-API.md\`, "Throttling"). Retries are the 429s the simulator sent (each was retried: the output is complete). "In flight" is the most requests the simulator saw at once.`,
     "",
     table(
       [

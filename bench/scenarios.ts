@@ -1,7 +1,8 @@
 // The common case of every action, for counting its round trips (and timing it under latency): the state it
 // starts from, the input HelloID sends, the fewest round trips the job allows, and what the PowerShell
-// connector does for the same script (reference/helloid-contract.md §5; counts are its cmdlets, to which
-// every connecting script adds a token request and Connect-ExchangeOnline's module download).
+// connector does for the same script (docs/HELLOID-CONTRACT.md, 'The PowerShell connector's calls'; counts
+// are its cmdlets, to which every connecting script adds a token request and Connect-ExchangeOnline's module
+// download).
 import type { GroupRecord, MailboxRecord, Simulator, Tenant } from "../src/simulator/index.js";
 import type { RequestCounts } from "./requestStats.js";
 import { type InProcessRun, type Json, type RunInput, runInProcess } from "./support/inProcess.js";
@@ -19,7 +20,7 @@ export interface PowerShellScript {
   /** False for scripts that only list configured options (no Connect-ExchangeOnline). */
   connects: boolean;
   detail: string;
-  /** Where the behaviour is documented; "[I]" marks an inference. */
+  /** Its script in Tools4everBV/HelloID-Conn-Prov-Target-ExchangeOnline; "[I]" marks an inference. */
   source: string;
 }
 
@@ -112,8 +113,6 @@ const contracts = (values: readonly string[]) => ({
   },
 });
 
-const PS_LOOKUP = "reference/helloid-contract.md";
-
 const AUTO_REPLY = {
   AutoReplyState: "Enabled",
   InternalMessage: "Dear colleague, I am no longer employed here. Your mail is forwarded to Carl Dijk.",
@@ -148,8 +147,8 @@ function accountScenarios(): Record<string, Scenario> {
       powershell: {
         cmdlets: 2,
         connects: true,
-        detail: "Get-EXOMailbox -Filter, Set-Mailbox (runs on every correlation, D-L6)",
-        source: `${PS_LOOKUP} §5.1, §14 D-L6`,
+        detail: "Get-EXOMailbox -Filter, Set-Mailbox (runs on every correlation)",
+        source: "create.ps1, which reads without -Properties",
       },
     },
     "correlateOnly/create": {
@@ -171,7 +170,7 @@ function accountScenarios(): Record<string, Scenario> {
         cmdlets: 1,
         connects: true,
         detail: "Get-EXOMailbox -Filter",
-        source: `${PS_LOOKUP} §5.1`,
+        source: "correlateOnly/create.ps1",
       },
     },
     update: {
@@ -196,7 +195,7 @@ function accountScenarios(): Record<string, Scenario> {
         cmdlets: 2,
         connects: true,
         detail: "Get-EXOMailbox -Identity -Properties, Set-Mailbox per changed property (one here)",
-        source: `${PS_LOOKUP} §5.2`,
+        source: "update.ps1",
       },
     },
     enable: {
@@ -214,7 +213,7 @@ function accountScenarios(): Record<string, Scenario> {
         cmdlets: 2,
         connects: true,
         detail: "Get-EXOMailbox -Identity, Set-Mailbox",
-        source: `${PS_LOOKUP} §5.3`,
+        source: "enable.ps1",
       },
     },
     disable: {
@@ -229,20 +228,20 @@ function accountScenarios(): Record<string, Scenario> {
         cmdlets: 2,
         connects: true,
         detail: "Get-EXOMailbox -Identity, Set-Mailbox",
-        source: `${PS_LOOKUP} §5.4`,
+        source: "disable.ps1",
       },
     },
     delete: {
       description: "set the leaver's auto-reply (state, both messages, audience) on a mailbox without one",
       prepare: (c) => ({ actionContext: { ...account(c.user()), Data: AUTO_REPLY } }),
       minimum: 3,
-      why: "token + the current auto-reply + one Set-MailboxAutoReplyConfiguration: SPEC §2 skips an auto-reply already set without writing (tested: a second run sends no write), and that needs the read; a write-first variant would save the read but send a no-op write on every repeat",
+      why: "token + the current auto-reply + one Set-MailboxAutoReplyConfiguration: delete skips an auto-reply already set without writing (tested: a second run sends no write), and that needs the read; a write-first variant would save the read but send a no-op write on every repeat",
       expect: /^Set the auto-reply/,
       powershell: {
         cmdlets: 2,
         connects: true,
         detail: "Get-MailboxAutoReplyConfiguration, Set-MailboxAutoReplyConfiguration",
-        source: `${PS_LOOKUP} §5.5`,
+        source: "delete.ps1",
       },
     },
     import: {
@@ -258,7 +257,7 @@ function accountScenarios(): Record<string, Scenario> {
         cmdlets: 1,
         connects: true,
         detail: "Get-EXOMailbox -ResultSize Unlimited (one page per 1,000)",
-        source: `${PS_LOOKUP} §5.12`,
+        source: "import.ps1",
       },
     },
     "correlateOnly/import": {
@@ -270,7 +269,7 @@ function accountScenarios(): Record<string, Scenario> {
         cmdlets: 1,
         connects: true,
         detail: "Get-EXOMailbox -ResultSize Unlimited",
-        source: `${PS_LOOKUP} §13 item 3`,
+        source: "correlateOnly/import.ps1",
       },
     },
   };
@@ -297,7 +296,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 0,
         connects: false,
         detail: "static list",
-        source: `${PS_LOOKUP} §5.6 [I: no connect]`,
+        source: "permissions/folderPermission/permissions.ps1 [I: no connect]",
       },
     },
     "folderPermission/grantPermission": {
@@ -310,7 +309,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 2,
         connects: true,
         detail: "Get-MailboxFolderStatistics, Set-MailboxFolderPermission",
-        source: `${PS_LOOKUP} §5.7`,
+        source: "permissions/folderPermission/grantPermission.ps1",
       },
     },
     "folderPermission/revokePermission": {
@@ -327,7 +326,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: undefined,
         connects: true,
         detail: "no revoke script",
-        source: `${PS_LOOKUP} §1.1`,
+        source: "permissions/folderPermission/",
       },
     },
     "regionalConfiguration/permissions": {
@@ -338,7 +337,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 0,
         connects: false,
         detail: "static list",
-        source: `${PS_LOOKUP} §5.6 [I: no connect]`,
+        source: "permissions/regionalConfiguration/permissions.ps1 [I: no connect]",
       },
     },
     "regionalConfiguration/grantPermission": {
@@ -355,7 +354,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 1,
         connects: true,
         detail: "Set-MailboxRegionalConfiguration",
-        source: `${PS_LOOKUP} §5.7`,
+        source: "permissions/regionalConfiguration/grantPermission.ps1",
       },
     },
     "regionalConfiguration/revokePermission": {
@@ -371,7 +370,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: undefined,
         connects: true,
         detail: "no revoke script",
-        source: `${PS_LOOKUP} §1.1`,
+        source: "permissions/regionalConfiguration/",
       },
     },
     "litigationHold/permissions": {
@@ -382,7 +381,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 0,
         connects: false,
         detail: "static list (seed)",
-        source: `${PS_LOOKUP} §12 #29`,
+        source: "permissions/litigationHold/permissions.ps1 @ 08bf3cf",
       },
     },
     "litigationHold/grantPermission": {
@@ -395,7 +394,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 1,
         connects: true,
         detail: "Set-Mailbox -LitigationHoldEnabled (seed; removed later)",
-        source: `${PS_LOOKUP} §12 #29`,
+        source: "permissions/litigationHold/grantPermission.ps1 @ 08bf3cf",
       },
     },
     "litigationHold/revokePermission": {
@@ -412,7 +411,7 @@ function mailboxSettingScenarios(): Record<string, Scenario> {
         cmdlets: 1,
         connects: true,
         detail: "Set-Mailbox -LitigationHoldEnabled $false (seed; removed later)",
-        source: `${PS_LOOKUP} §12 #29`,
+        source: "permissions/litigationHold/revokePermission.ps1 @ 08bf3cf",
       },
     },
   };
@@ -522,7 +521,7 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
         cmdlets: family.kind === "group" ? 2 : 1,
         connects: true,
         detail: family.psListing,
-        source: `${PS_LOOKUP} §5.6`,
+        source: "permissions/*/permissions.ps1",
       },
     },
     [`${family.name}/grantPermission`]: {
@@ -534,7 +533,12 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
           ? "token + one $batch carrying the writes"
           : "token + one write (already granted: Exchange says so)",
       expect: new RegExp(`^${verb(true)}`),
-      powershell: { cmdlets: psWrites, connects: true, detail: family.psGrant, source: `${PS_LOOKUP} §5.7` },
+      powershell: {
+        cmdlets: psWrites,
+        connects: true,
+        detail: family.psGrant,
+        source: "permissions/*/grantPermission.ps1",
+      },
     },
     [`${family.name}/revokePermission`]: {
       description: `revoke a held permission (${writes} right${writes > 1 ? "s" : ""})`,
@@ -551,7 +555,7 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
         cmdlets: psWrites,
         connects: true,
         detail: family.psGrant.replaceAll("Add-", "Remove-"),
-        source: `${PS_LOOKUP} §5.8`,
+        source: "permissions/*/revokePermission.ps1",
       },
     },
     [`${family.name}/subPermissions`]: {
@@ -579,7 +583,7 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
         cmdlets: psLookupCount + changes,
         connects: true,
         detail: `one lookup per contract (${psLookupCount}), one cmdlet per change (${changes})`,
-        source: `${PS_LOOKUP} §5.10`,
+        source: "permissions/*/subPermissions.ps1",
       },
     },
     [`${family.name}/resources`]: {
@@ -603,7 +607,7 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
         cmdlets: 1 + 2 * 2,
         connects: true,
         detail: "one listing, then per new object New-* and Set-*",
-        source: `${PS_LOOKUP} §5.11`,
+        source: "resources/*/resources.ps1",
       },
     },
     [`${family.name}/importPermission`]: {
@@ -615,7 +619,7 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
         cmdlets: (m) => importPowerShell(m),
         connects: true,
         detail: importDetail,
-        source: `${PS_LOOKUP} §5.13`,
+        source: "permissions/*/importPermission.ps1",
       },
     },
     [`${family.name}/importSubPermissions`]: {
@@ -627,7 +631,7 @@ function familyScenarios(family: FamilyShape): Record<string, Scenario> {
         cmdlets: (m) => importPowerShell(m),
         connects: true,
         detail: importDetail,
-        source: `${PS_LOOKUP} §5.14`,
+        source: "permissions/*/importSubPermissions.ps1",
       },
     },
   };

@@ -1,5 +1,6 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
-// The PowerShell connector's keys keep their names and meaning (SPEC §5); new keys are optional.
+// The PowerShell connector's keys keep their names and meaning; new keys are optional
+// (docs/HELLOID-CONTRACT.md, 'configuration.json').
 import { z } from "zod";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
@@ -77,7 +78,7 @@ export type ConnectionSettings = z.infer<typeof connectionSchema>;
 
 /**
  * The connection keys as configuration.json presents them: the PowerShell connector's seven keys with their
- * names and meaning (SPEC §5), then ours, each optional with a safe default. Kept beside the schema above.
+ * names and meaning, then ours, each optional with a safe default. Kept beside the schema above.
  */
 export const connectionFields: readonly ConfigurationField[] = [
   {

@@ -1,5 +1,5 @@
 // Every configuration key the actions read, described for configuration.json, in the order the form shows
-// them: the connection (the PowerShell connector's keys first, SPEC §5), then each family's settings.
+// them: the connection (the PowerShell connector's keys first), then each family's settings.
 // Families describe their keys either as ConfigurationField values (the mailbox-settings families) or as
 // `Setting` records (the permission families, src/actions/permissions/settings.ts), adapted here.
 import type { ConfigurationField } from "../helloid/configurationForm.js";

@@ -1,5 +1,5 @@
 // The one entry every caller uses (the CLI, the demo, the tests): input text in, outputContext JSON or
-// NDJSON records out, and the exit code of SPEC §4.
+// NDJSON records out, and the exit code (README, 'run contract').
 import { ExchangeError } from "../exchange/index.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, type Logger, parseLogLevel } from "../helloid/logger.js";
@@ -116,7 +116,7 @@ const PERMISSIONS_PER_WRITE = 1000;
 /**
  * The outputContext as one JSON line — exactly JSON.stringify's bytes — written a slice of Permissions at a
  * time when there are many: a listing of 100,000 objects then never exists as one 20 MB string plus its
- * UTF-8 copies, which added some 50 MB to the process's peak memory at the very end (SPEC §8, BENCHMARKS.md).
+ * UTF-8 copies, which added some 50 MB to the process's peak memory at the very end (BENCHMARKS.md, 'Scale').
  */
 function writeOutputContext(output: OutputContext, io: RunIO, redactor: Redactor): void {
   if (output.Permissions.length <= PERMISSIONS_PER_WRITE) {

@@ -1,4 +1,4 @@
-// Endpoints per Microsoft cloud (reference §1.1; ScubaGear and the EXO module use the same hosts).
+// Endpoints per Microsoft cloud (docs/EXCHANGE-API.md, 'Endpoints per cloud').
 
 export type ExchangeEnvironment = "Global" | "USGovGCCHigh" | "USGovDoD" | "China";
 

@@ -1,6 +1,7 @@
-// The only way to build an OPATH -Filter. Values are always quoted here (a `'` is doubled, reference §7),
-// property names are checked to be plain identifiers, and the result is a branded type that the typed
-// cmdlets require — so user data can never be interpolated into a filter string by hand.
+// The only way to build an OPATH -Filter. Values are always quoted here (a `'` is doubled:
+// docs/EXCHANGE-API.md, 'OPATH filters'), property names are checked to be plain identifiers, and the result
+// is a branded type that the typed cmdlets require — so user data can never be interpolated into a filter
+// string by hand.
 
 declare const opathBrand: unique symbol;
 

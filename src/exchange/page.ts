@@ -25,7 +25,8 @@ export function readPage(body: unknown, adminApiUrl: string, fields: ExchangeErr
     );
   }
   const nextLink = typeof envelope["@odata.nextLink"] === "string" ? envelope["@odata.nextLink"] : undefined;
-  // Non-terminating errors of a successful call (reference §3.1) are reported with the warnings.
+  // Non-terminating errors of a successful call (docs/EXCHANGE-API.md, 'Success envelope') are reported with
+  // the warnings.
   const messages = [...strings(envelope["@adminapi.warnings"]), ...strings(envelope["@adminapi.errors"])];
   return {
     rows: value.map((row) => stripAnnotations(row) as Row),

@@ -1,4 +1,5 @@
-// `Retry-After` from Exchange is a decimal number of seconds ("1.5"; reference §2.4); HTTP also allows a date.
+// `Retry-After` from Exchange is a decimal number of seconds ("1.5"; docs/EXCHANGE-API.md, 'Errors'); HTTP
+// also allows a date.
 
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (value === undefined) return undefined;

@@ -1,5 +1,5 @@
-// Rows come with inline type annotations (`Guid@odata.type`, `Guid@data.type`, reference §3.1) that no
-// caller wants; any key containing `@` is one.
+// Rows come with inline type annotations (`Guid@odata.type`, `Guid@data.type`) that no caller wants; any key
+// containing `@` is one (docs/EXCHANGE-API.md, 'Success envelope').
 import type { Row } from "./call.js";
 
 export function stripAnnotations(value: unknown): unknown {

@@ -1,5 +1,5 @@
-// Exchange reports several idempotent outcomes as warnings on a 200 (reference §3.1, docs/CMDLETS.md):
-// the caller decides from them whether a write changed anything.
+// Exchange reports several idempotent outcomes as warnings on a 200 (docs/EXCHANGE-API.md 'Success envelope',
+// docs/CMDLETS.md): the caller decides from them whether a write changed anything.
 
 export type WarningKind =
   /** Add-MailboxPermission / Add-RecipientPermission: the ACE was already there. */

@@ -1,6 +1,6 @@
 // The Configuration tab of a HelloID target system (configuration.json): angular-formly style field
-// definitions (reference/helloid-contract.md §6). Each module that reads configuration keys describes
-// them once as ConfigurationField values; the package command renders them.
+// definitions (docs/HELLOID-CONTRACT.md, 'configuration.json'). Each module that reads configuration keys
+// describes them once as ConfigurationField values; the package command renders them.
 
 /**
  * One configuration key as an implementer sees it.

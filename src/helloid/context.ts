@@ -1,5 +1,6 @@
-// The HelloID PowerShell V2 contexts a script receives (reference/helloid-contract.md §2–§4),
-// as the CLI takes them: one JSON object {actionContext, personContext, resourceContext, outputContext}.
+// The HelloID PowerShell V2 contexts a script receives (docs/HELLOID-CONTRACT.md, 'Action context' and
+// after), as the CLI takes them: one JSON object {actionContext, personContext, resourceContext,
+// outputContext}.
 import { z } from "zod";
 import { booleanLike, ciObject, describeIssues, stringLike } from "./schema.js";
 

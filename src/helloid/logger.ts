@@ -1,4 +1,5 @@
-// Logs go to stderr as JSON lines {"level","message",...}; stdout carries only results (SPEC §4).
+// Logs go to stderr as JSON lines {"level","message",...}; stdout carries only results
+// (README, 'run contract').
 import type { Redactor } from "./redactor.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";

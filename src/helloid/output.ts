@@ -1,5 +1,5 @@
 // The outputContext a script leaves behind, and HelloID's success rule: an action succeeded when no
-// audit log is an error and nothing escaped (reference/helloid-contract.md §1, §3).
+// audit log is an error and nothing escaped (docs/HELLOID-CONTRACT.md, 'Runtime model').
 import type { JsonObject } from "./caseInsensitive.js";
 
 /** Audit `Action` values HelloID accepts. */

@@ -1,4 +1,4 @@
-// HelloID's time limits per script slot (reference/helloid-contract.md §10). Account and permission
+// HelloID's time limits per script slot (docs/HELLOID-CONTRACT.md, 'Time limits'). Account and permission
 // actions have 30 s; the bulk slots have more, and an action declares which one it runs in.
 
 /** Retrieve permissions: 15 minutes. */

@@ -1,5 +1,5 @@
-// fieldMapping.json as HelloID imports it (reference/helloid-contract.md §7): the PowerShell connector's
-// fields with the same names, types and defaults (SPEC §5), so existing mappings and stored account data
+// fieldMapping.json as HelloID imports it (docs/HELLOID-CONTRACT.md, 'fieldMapping.json'): the PowerShell
+// connector's fields with the same names, types and defaults, so existing mappings and stored account data
 // keep working. Fixed values are strings ("true"); the actions convert them.
 
 export type LifecycleAction = "Create" | "Update" | "Enable" | "Disable" | "Delete";

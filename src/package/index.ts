@@ -1,4 +1,4 @@
-// `exo-connector package`: the folder HelloID imports (SPEC §6) — one generated shim per action, laid out
+// `exo-connector package`: the folder HelloID imports — one generated shim per action, laid out
 // as HelloID's slots expect, configuration.json and fieldMapping.json generated from the code's own
 // settings, a README, and the bundled connector beside them.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";

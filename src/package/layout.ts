@@ -1,5 +1,5 @@
 // Action name -> script path in the HelloID folder, and the time limit HelloID gives that kind of script
-// (reference/helloid-contract.md §1.1, §10, §11):
+// (docs/HELLOID-CONTRACT.md, 'Script slots', 'Time limits'):
 //   create, update, …, import            -> create.ps1, …, import.ps1
 //   correlateOnly/<script>               -> correlateOnly/<script>.ps1
 //   <family>/resources                   -> resources/<family>/resources.ps1

@@ -1,5 +1,5 @@
-// The envelopes here are the captures of reference §4 (S11 pinned live 400s, S13 Microsoft test forest),
-// plus the bodies that are not JSON at all.
+// The envelopes here are the captured bodies of docs/EXCHANGE-API.md, 'Errors' (live 400s, a Microsoft
+// test-forest sample), plus the bodies that are not JSON at all.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseErrorResponse, readEnvelope } from "../../src/exchange/errorParser.js";
@@ -81,7 +81,7 @@ const s13NotFound = {
   },
 };
 
-/** The envelope the simulator (and reference §4.3) renders for a cmdlet failure. */
+/** The envelope the simulator (and docs/EXCHANGE-API.md, 'Errors') renders for a cmdlet failure. */
 function cmdletError(exceptionType: string, text: string, errorId = "") {
   return {
     error: {
@@ -108,7 +108,7 @@ const parse = (status: number, body: unknown, headers: Record<string, string> = 
   });
 
 describe("error envelope reading", () => {
-  it("prefers innererror.internalexception for class and text (S11, unknown parameter)", () => {
+  it("prefers innererror.internalexception for class and text (a live 400, unknown parameter)", () => {
     const error = parse(400, s11Ambiguous, { "request-id": "r-1" });
     assert.ok(error instanceof BadRequestError);
     assert.equal(error.status, 400);
@@ -124,14 +124,14 @@ describe("error envelope reading", () => {
     assert.match(error.message, /^Parameter set cannot be resolved .* BogusParameter$/);
   });
 
-  it("reads an envelope without details (S11, bad enum value)", () => {
+  it("reads an envelope without details (a live 400, bad enum value)", () => {
     const error = parse(400, s11Transformation);
     assert.ok(error instanceof BadRequestError);
     assert.equal(error.exceptionName, "ParameterTransformationException");
     assert.match(error.message, /^Cannot process argument transformation on parameter 'QuarantineTypes'/);
   });
 
-  it("strips the <id>|<class>| prefix of details[0].message and keeps the ErrorId (S13)", () => {
+  it("strips the <id>|<class>| prefix of details[0].message and keeps the ErrorId (test-forest sample)", () => {
     const envelope = readEnvelope(s13NotFound);
     assert.deepEqual(envelope, {
       code: "InternalServerError",
@@ -151,7 +151,7 @@ describe("error envelope reading", () => {
 });
 
 describe("error classification", () => {
-  it("maps an unknown Identity to NotFoundError with subject identity, whatever the status (S13 says 500)", () => {
+  it("maps an unknown Identity to NotFoundError with subject identity, whatever the status (the sample's is 500)", () => {
     for (const status of [404, 500]) {
       const error = parse(status, s13NotFound);
       assert.ok(error instanceof NotFoundError, String(status));

@@ -1,4 +1,4 @@
-// Issue #9.3 — bad input. Property-based fuzzing (fast-check) of the `run` input of every registered action:
+// Bad input. Property-based fuzzing (fast-check) of the `run` input of every registered action:
 // malformed JSON, missing or mistyped fields, keys in any letter case, huge strings, control characters,
 // unicode, arrays where objects belong, broken family settings. Every case ends with exit code 2 (stderr
 // names the field) or Success false with an error audit naming it — no stack trace, and not one request

@@ -1,4 +1,4 @@
-// Issue #9.6 — concurrency. Two runs granting and revoking the same permission at the same time (in-process,
+// Concurrency. Two runs granting and revoking the same permission at the same time (in-process,
 // and as two CLI processes) end consistent with the last intent: the tenant holds the right exactly when the
 // last write Exchange executed was a grant, never twice; and each report is honest — "Granted"/"Revoked"
 // when its write changed something at the moment Exchange executed it, "Skipped" when it did not. A

@@ -1,4 +1,4 @@
-// Issue #9.2 — deadline. With the simulator made slow (every answer later than the deadline, a token
+// Deadline. With the simulator made slow (every answer later than the deadline, a token
 // endpoint that hangs, an endless 429 with Retry-After), every registered action ends by its deadline with
 // a clear timeout message and exit code 1: never hangs, never exceeds HelloID's 30 s. Times are measured
 // against the configured deadline with generous margins (the machine is shared), never as micro-timings.

@@ -1,4 +1,4 @@
-// Issue #9.4 — filter safety. Any string the connector places in an OPATH filter — the correlation value
+// Filter safety. Any string the connector places in an OPATH filter — the correlation value
 // of create, the contract values of sub-permissions, the marker of sub-permission imports — matches exactly
 // the objects whose attribute equals it (Exchange's -eq: letter case ignored), as the simulator evaluates
 // it: quotes, wildcards, OPATH keywords, $null, parentheses, backticks, unicode and control characters

@@ -1,4 +1,4 @@
-// Issue #9.1 — randomized lifecycle under faults. Seeded sequences of HelloID actions run through runAction
+// Randomized lifecycle under faults. Seeded sequences of HelloID actions run through runAction
 // against the simulator with 429s (Retry-After), 5xx, transient exceptions, resets before and after the
 // server acted, non-JSON bodies, slow answers and replication delay. After every action: the report is
 // honest and the tenant equals the model (or, after a failure, each key is as before or as intended, and

@@ -1,7 +1,7 @@
-// Issue #9.1, deterministically: for every registered action, the connection is reset after Exchange executed
-// a write (the client sees an error, retries, and is told "already done"), or a write's answer is a gateway
-// page. The action must end in exactly the state a run without faults reaches — compared on a twin tenant
-// — report success, and grant nothing twice.
+// Lost answers, deterministically: for every registered action, the connection is reset after Exchange
+// executed a write (the client sees an error, retries, and is told "already done"), or a write's answer is a
+// gateway page. The action must end in exactly the state a run without faults reaches — compared on a twin
+// tenant — report success, and grant nothing twice.
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import type { Fault } from "../../src/simulator/index.js";

@@ -1,4 +1,4 @@
-// Issue #9.5 — secrets. Every error path — wrong secret, a certificate with the wrong password, base64 that
+// Secrets. Every error path — wrong secret, a certificate with the wrong password, base64 that
 // is no PFX, a certificate Entra ID does not know, 401 on every call, 403, the deadline, a crash inside an
 // action — and the successful ones, in-process and through the CLI with debug logging, leave the AppSecret,
 // the certificate (whole, a long piece, or its private key), its password and every bearer token the

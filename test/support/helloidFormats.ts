@@ -1,5 +1,5 @@
-// HelloID's file formats as reference/helloid-contract.md describes them (§6 configuration.json, §7
-// fieldMapping.json), as validators, and a small evaluator of field mappings (Fixed, Field, Complex) that
+// HelloID's file formats as docs/HELLOID-CONTRACT.md describes them ('configuration.json',
+// 'fieldMapping.json'), as validators, and a small evaluator of field mappings (Fixed, Field, Complex) that
 // builds what HelloID would hand the scripts.
 import { runInNewContext } from "node:vm";
 

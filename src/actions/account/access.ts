@@ -18,7 +18,7 @@ interface AccessVerbs {
   name: "enable" | "disable";
   action: AuditAction;
   defaultHidden: boolean;
-  /** Per the not-found matrix (SPEC §5): disabling a vanished mailbox is done, enabling one is an error. */
+  /** Not-found matrix (docs/HELLOID-CONTRACT.md): disabling a vanished mailbox is done, enabling one fails. */
   vanishedIsSuccess: boolean;
 }
 

@@ -1,5 +1,6 @@
 // delete: set the mapped auto-reply (out of office); the mailbox itself is never deleted. Skipped when
-// the auto-reply is already in that state; a mailbox that is gone counts as done (SPEC §5).
+// the auto-reply is already in that state; a mailbox that is gone counts as done (docs/HELLOID-CONTRACT.md,
+// 'Not-found matrix').
 import {
   type AutoReplyRow,
   autoReplyText,

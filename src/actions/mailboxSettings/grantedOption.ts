@@ -1,7 +1,7 @@
 // Which configured option a grant or revoke is about. The Dec 2024 PowerShell connector carried the
 // settings in the Identification ({Id, Language, …}); later versions sent {Id} alone and kept the settings
-// in their scripts. Both arrive here (SPEC §5): settings the Identification carries are used as granted,
-// an Id alone is looked up in the configured options.
+// in their scripts. Both arrive here: settings the Identification carries are used as granted,
+// an Id alone is looked up in the configured options (docs/HELLOID-CONTRACT.md, 'Permission references').
 import type { z } from "zod";
 import { getCI } from "../../helloid/caseInsensitive.js";
 import { type ActionContext, InputError } from "../../helloid/context.js";

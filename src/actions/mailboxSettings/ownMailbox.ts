@@ -1,6 +1,6 @@
 // These settings apply to the person's own mailbox (References.Account). When it (or a user the option
-// names) is gone, the not-found matrix (SPEC §5) decides: a revoke has nothing left to undo (success,
-// "Skipped"), a grant cannot be done (error).
+// names) is gone, the not-found matrix (docs/HELLOID-CONTRACT.md) decides: a revoke has nothing left to undo
+// (success, "Skipped"), a grant cannot be done (error).
 import { NotFoundError } from "../../exchange/index.js";
 import type { AuditAction, OutputContext } from "../../helloid/output.js";
 

@@ -1,7 +1,7 @@
 // Grants and revokes of rights, as grant/revoke and sub-permissions make them: one write each, no read
 // first (Exchange's answer says whether anything changed), independent writes together through `$batch`,
-// each result reported on its own by the not-found matrix (SPEC §5): a vanished object or account is a
-// skipped revoke but a failed grant.
+// each result reported on its own by the not-found matrix (docs/HELLOID-CONTRACT.md): a vanished object or
+// account is a skipped revoke but a failed grant.
 import { type BatchItemResult, NotFoundError, writeOutcome } from "../../exchange/index.js";
 import type { AuditAction, OutputContext } from "../../helloid/output.js";
 import type { Runtime } from "../framework.js";

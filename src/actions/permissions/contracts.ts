@@ -1,6 +1,6 @@
 // The values that select a person's sub-permission objects: the configured contract field (default
 // Department.ExternalId) of every contract in conditions — of every contract in DryRun, as HelloID's
-// preview does not evaluate conditions (reference/helloid-contract.md §4).
+// preview does not evaluate conditions (docs/HELLOID-CONTRACT.md, 'Person and resource context').
 import { getCI, isObject } from "../../helloid/caseInsensitive.js";
 import { InputError, type PersonContext } from "../../helloid/context.js";
 import { booleanLike } from "../../helloid/schema.js";

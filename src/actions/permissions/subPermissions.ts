@@ -1,4 +1,4 @@
-// subPermissions (a dynamic permission's "handle all actions" script, SPEC §2): the objects the person's
+// subPermissions (a dynamic permission's "handle all actions" script): the objects the person's
 // contracts select, found with one query for all contracts; current∖desired revoked and desired∖current
 // granted in one `$batch`; SubPermissions = what the account holds afterwards. One failing change does not
 // stop the others: it is reported, a failed grant is left out and a failed revoke kept, so the next run

@@ -1,6 +1,6 @@
 // MSAL fetches the OpenID configuration and runs instance discovery before its first token request
 // unless it is handed both; building them locally from the authority URL makes a token cost exactly
-// one POST per process (SPEC §8). The endpoints follow Entra ID's fixed layout.
+// one POST per process. The endpoints follow Entra ID's fixed layout.
 
 export interface MsalAuthorityOptions {
   authority: string;

@@ -1,6 +1,6 @@
 // HelloID stores the app certificate as a base64 PFX plus its password. MSAL wants the private key as
-// PEM and the certificate's SHA-256 thumbprint (so it signs PS256 with `x5t#S256`, reference §1.2).
-// Failures name the problem; they never contain the password or the PFX.
+// PEM and the certificate's SHA-256 thumbprint (so it signs PS256 with `x5t#S256`: docs/EXCHANGE-API.md,
+// 'Authentication'). Failures name the problem; they never contain the password or the PFX.
 import { createHash, createPrivateKey } from "node:crypto";
 import forge from "node-forge";
 import { AuthenticationError } from "../errors.js";

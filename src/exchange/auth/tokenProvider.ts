@@ -117,7 +117,7 @@ async function appFor(options: TokenProviderOptions): Promise<AppEntry> {
 
 /**
  * The secret, or the certificate read from the PFX. node-forge (about a quarter of the bundle) is loaded only
- * here, so a process that authenticates with a secret never evaluates it: start-up time counts (SPEC §8).
+ * here, so a process that authenticates with a secret never evaluates it: start-up time counts.
  */
 async function msalCredential(
   credential: Credential,

@@ -28,7 +28,7 @@ export type RecipientTypeDetails =
   | "RoomList"
   | (string & {});
 
-/** Exchange's add/remove form of a multi-valued parameter (reference §2.3). */
+/** Exchange's add/remove form of a multi-valued parameter (docs/EXCHANGE-API.md, 'InvokeCommand request'). */
 export interface GenericHashTable {
   "@odata.type": "#Exchange.GenericHashTable";
   Add?: string[];

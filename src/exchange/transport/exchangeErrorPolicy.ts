@@ -1,7 +1,7 @@
 // Turns every non-2xx Exchange answer into its typed error, so the policies above it (bearer token,
 // retry) decide on error classes rather than on raw statuses. A 2xx whose body is not JSON at all (a
-// gateway's HTML page, reference §4.2) is retried like a 502 page: it says nothing of what happened, and a
-// re-sent write is made idempotent by its result handling, as after a reset.
+// gateway's HTML page: docs/EXCHANGE-API.md, 'Errors') is retried like a 502 page: it says nothing of what
+// happened, and a re-sent write is made idempotent by its result handling, as after a reset.
 import { parseErrorResponse } from "../errorParser.js";
 import { InvalidResponseError } from "../errors.js";
 import type { Policy } from "./pipeline.js";

@@ -1,6 +1,6 @@
 // We ask for `Accept-Encoding: identity`, yet Exchange's 403 arrives as NUL bytes labelled
-// `Content-Encoding: gzip` (reference §4.2). A body that does not decode is kept as raw bytes so the
-// status, not a decoder crash, decides what the caller sees.
+// `Content-Encoding: gzip` (docs/EXCHANGE-API.md, 'Errors'). A body that does not decode is kept as raw bytes
+// so the status, not a decoder crash, decides what the caller sees.
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 const decoders: Record<string, (raw: Buffer) => Buffer> = {

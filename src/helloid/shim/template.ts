@@ -1,4 +1,4 @@
-// The one template every generated HelloID script comes from (SPEC §6). It is PowerShell that runs under
+// The one template every generated HelloID script comes from. It is PowerShell that runs under
 // Windows PowerShell 5.1 and PowerShell 7 alike: no `??`, `?:`, `&&`/`||` chains, `?.`, `-Parallel`, no
 // ConvertFrom-Json -AsHashtable, no ProcessStartInfo.ArgumentList / StandardInputEncoding (.NET Core only).
 // It contains no backtick (PowerShell's escape character) so it can live in a JavaScript template literal.

@@ -1,5 +1,5 @@
-// Exchange's failure classes and texts (reference §4, docs/CMDLETS.md), built in one place so every
-// cmdlet reports the same situation the same way.
+// Exchange's failure classes and texts (docs/EXCHANGE-API.md 'Errors', docs/CMDLETS.md), built in one place
+// so every cmdlet reports the same situation the same way.
 import type { Tenant } from "../tenant/index.js";
 import { CmdletError } from "./types.js";
 

@@ -1,5 +1,6 @@
-// Filterable properties per cmdlet (reference §7) and the list-cmdlet flow shared by Get-Mailbox,
-// Get-Recipient and Get-DistributionGroup: -Identity or (-Filter, -RecipientTypeDetails), then ResultSize.
+// Filterable properties per cmdlet (docs/EXCHANGE-API.md, 'OPATH filters') and the list-cmdlet flow shared by
+// Get-Mailbox, Get-Recipient and Get-DistributionGroup: -Identity or (-Filter, -RecipientTypeDetails), then
+// ResultSize.
 import { compileFilter, type FilterProperty, type FilterSchema, filterSchema, OpathError } from "../opath.js";
 import type { Recipient, Scope, Tenant } from "../tenant/index.js";
 import { badEnum, filterError, objectNotFound, unknownParameters } from "./errors.js";

@@ -1,6 +1,6 @@
-// Parameter binding: case-insensitive names, the wire encodings of reference §2.3 (switches as booleans,
-// a scalar or an array for multi-valued parameters, GenericHashTable {Add, Remove} objects), and
-// Exchange's errors for unknown names and values of the wrong type.
+// Parameter binding (docs/EXCHANGE-API.md, 'InvokeCommand request'): case-insensitive names, the wire
+// encodings (switches as booleans, a scalar or an array for multi-valued parameters, GenericHashTable
+// {Add, Remove} objects), and Exchange's errors for unknown names and values of the wrong type.
 import { missingParameters, transformation, unknownParameters } from "./errors.js";
 import type { CmdletParameters } from "./types.js";
 

@@ -15,7 +15,7 @@ export type CmdletParameters = Record<string, unknown>;
 
 /**
  * A failure the way Exchange reports it. The server renders it as the OData error envelope of
- * reference §4 (`details[0].message` = `<errorId>|<exceptionType>|<message>`).
+ * docs/EXCHANGE-API.md, 'Errors' (`details[0].message` = `<errorId>|<exceptionType>|<message>`).
  */
 export class CmdletError extends Error {
   constructor(

@@ -1,6 +1,7 @@
-// OData JSON `$batch` (reference §5): up to 10 InvokeCommand sub-requests, run in order, each answered with its
-// own status inside one 200 (`odata.continue-on-error`). Sub-requests go through the same path as single calls,
-// faults and paging included; a connection reset drops the whole batch, as it would on the wire.
+// OData JSON `$batch` (docs/EXCHANGE-API.md, '$batch'): up to 10 InvokeCommand sub-requests, run in order,
+// each answered with its own status inside one 200 (`odata.continue-on-error`). Sub-requests go through the
+// same path as single calls, faults and paging included; a connection reset drops the whole batch, as it
+// would on the wire.
 import { randomUUID } from "node:crypto";
 import { authenticate } from "./bearer.js";
 import type { ServerState } from "./context.js";

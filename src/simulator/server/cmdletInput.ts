@@ -1,5 +1,5 @@
 // The InvokeCommand body: `{"CmdletInput":{"CmdletName":…,"Parameters":{…}}}`, read as strictly as ODataLib
-// reads the action's parameters (reference §0).
+// reads the action's parameters (docs/EXCHANGE-API.md, 'InvokeCommand request').
 import type { CmdletParameters } from "../cmdlets/types.js";
 import { isJsonObject } from "./https.js";
 import { canonicalJson } from "./paging.js";

@@ -1,6 +1,6 @@
-// The slice of Microsoft Entra ID that an app-only Exchange client touches (reference §1): instance
-// discovery, OpenID configuration, signing keys, and the v1/v2 token endpoints for client credentials
-// (secret or certificate assertion), with Entra's error bodies and AADSTS codes.
+// The slice of Microsoft Entra ID that an app-only Exchange client touches (docs/EXCHANGE-API.md,
+// 'Authentication'): instance discovery, OpenID configuration, signing keys, and the v1/v2 token endpoints
+// for client credentials (secret or certificate assertion), with Entra's error bodies and AADSTS codes.
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { thumbprint } from "./certificates.js";
 import { findApp, isOwnTenant, type RegisteredApp, type ServerState } from "./context.js";
@@ -295,7 +295,7 @@ const assertionError = (reason: string) =>
     `Client assertion failed signature validation. [Reason - ${reason}]`,
   );
 
-/** Client assertion per reference §1.2: RS256 + `x5t` (SHA-1) or PS256 + `x5t#S256` (SHA-256). */
+/** Client assertion: RS256 + `x5t` (SHA-1) or PS256 + `x5t#S256` (SHA-256); docs/EXCHANGE-API.md. */
 function checkAssertion(request: EntraRequest, app: RegisteredApp, assertion: string): void {
   const jwt = decodeJwt(assertion);
   if (!jwt) throw assertionError("The client assertion is not a well-formed JWT.");

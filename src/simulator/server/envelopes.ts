@@ -1,5 +1,5 @@
-// Exchange's wire shapes (reference §3.1, §4): the success envelope, the OData error envelope, the 401
-// challenge and the 403 whose body is NUL bytes labelled gzip.
+// Exchange's wire shapes (docs/EXCHANGE-API.md, 'Success envelope', 'Errors'): the success envelope, the
+// OData error envelope, the 401 challenge and the 403 whose body is NUL bytes labelled gzip.
 import { STATUS_CODES } from "node:http";
 import type { FailurePhase } from "../cmdlets/types.js";
 
@@ -13,7 +13,7 @@ export interface Reply {
 /** A reply, or "reset": destroy the connection without answering. */
 export type Outcome = Reply | "reset";
 
-/** Verbatim from the captured 200 (reference §3.1). */
+/** Verbatim from a captured 200 (docs/EXCHANGE-API.md, 'Success envelope'). */
 export const ODATA_JSON_CONTENT_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
@@ -129,7 +129,8 @@ export function protocolErrorReply(
 
 /**
  * What Exchange answers for a cmdlet the app's role does not grant (or that does not exist): 403 with NUL
- * bytes declared as gzip. It is not gzip — clients that trust Content-Encoding crash (reference §4.2).
+ * bytes declared as gzip. It is not gzip — clients that trust Content-Encoding crash (docs/EXCHANGE-API.md,
+ * 'Errors').
  */
 export function forbiddenReply(): Reply {
   return {
@@ -139,7 +140,7 @@ export function forbiddenReply(): Reply {
   };
 }
 
-/** Outlook's bearer challenge: empty body, reason in `x-ms-diagnostics` (reference §4.2). */
+/** Outlook's bearer challenge: empty body, reason in `x-ms-diagnostics` (docs/EXCHANGE-API.md, 'Errors'). */
 export function unauthorizedReply(reason: string, authorityOrigin: string): Reply {
   const challenge = [
     'Bearer client_id="00000002-0000-0ff1-ce00-000000000000"',

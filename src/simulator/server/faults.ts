@@ -1,5 +1,6 @@
 // Injected faults: latency, replication delay and a queue of one-shot (or n-shot) misbehaviours that let
-// tests and benchmarks prove the client survives what Exchange Online does on a bad day (reference §4.2, §8).
+// tests and benchmarks prove the client survives what Exchange Online does on a bad day
+// (docs/EXCHANGE-API.md, 'Errors').
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   cmdletErrorReply,
@@ -11,7 +12,7 @@ import {
 } from "./envelopes.js";
 import type { RequestKind } from "./requestLog.js";
 
-/** Exception names clients retry on when they arrive in a 400 (reference §2.4, §8.1). */
+/** Exception names clients retry on when they arrive in a 400 (docs/EXCHANGE-API.md, 'Errors'). */
 export type TransientExceptionName =
   | "ServerBusyException"
   | "CmdletProxyNotAvailableFailure"

@@ -123,7 +123,8 @@ function execute(
       return failureReply(error);
     }
   }
-  // A page with more to come says so; the module filters this warning on intermediate pages (reference §3.1).
+  // A page with more to come says so; the module filters this warning on intermediate pages
+  // (docs/EXCHANGE-API.md, 'Success envelope').
   const warnings =
     page.token === undefined || page.warnings.includes(MORE_RESULTS)
       ? page.warnings
@@ -152,7 +153,7 @@ function nextLinkFor(request: InvokeRequest, token: string): string {
   return `${request.origin}${request.pathname}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}`;
 }
 
-/** Headers Exchange puts on every answer (reference §3.1, §3.4). */
+/** Headers Exchange puts on every answer (docs/EXCHANGE-API.md, 'Success envelope'). */
 function withExchangeHeaders(state: ServerState, reply: Reply, app?: RegisteredApp): Reply {
   const others = String(Math.max(0, state.inFlight - 1));
   reply.headers = {

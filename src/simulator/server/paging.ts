@@ -1,8 +1,8 @@
-// Server-driven paging (reference §3.3): page size from `Prefer: odata.maxpagesize`, capped by the server;
-// later pages are fetched by POSTing the same body to `@odata.nextLink`. The matching records are kept as a
-// snapshot per listing, so every match comes exactly once across the pages and a 100,000-row listing costs one
-// cmdlet run, not one a page; each page's rows are built when it is served and then dropped (holding 100,000
-// built rows would take over a gigabyte).
+// Server-driven paging (docs/EXCHANGE-API.md, 'Paging'): page size from `Prefer: odata.maxpagesize`, capped
+// by the server; later pages are fetched by POSTing the same body to `@odata.nextLink`. The matching records
+// are kept as a snapshot per listing, so every match comes exactly once across the pages and a 100,000-row
+// listing costs one cmdlet run, not one a page; each page's rows are built when it is served and then dropped
+// (holding 100,000 built rows would take over a gigabyte).
 import { randomBytes } from "node:crypto";
 import { type RowSource, rowSource } from "../cmdlets/results.js";
 import type { Selection } from "../cmdlets/rows.js";

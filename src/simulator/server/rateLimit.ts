@@ -1,4 +1,5 @@
-// The informational Rate-Limit-* headers Exchange sends (reference §3.1: limit 30000, reset ~seconds ahead).
+// The informational Rate-Limit-* headers Exchange sends (limit 30000, reset seconds ahead;
+// docs/EXCHANGE-API.md, 'Success envelope').
 // The simulator only reports them; throttling itself is an injected fault.
 
 const LIMIT = 30_000;

@@ -91,7 +91,7 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** Only `beta` answers InvokeCommand; other versions say 405 (reference §2.1). */
+/** Only `beta` answers InvokeCommand; other versions say 405 (docs/EXCHANGE-API.md). */
 const OTHER_VERSION_INVOKE = /^\/adminapi\/[^/]+\/[^/]+\/InvokeCommand$/i;
 
 type Resolved = { route: Route; tenant: string; url: URL } | { kind: RequestKind; reply: Reply };

@@ -85,7 +85,7 @@ export interface AccessTokenRequest {
   lifetimeSeconds: number;
 }
 
-/** A v1 app-only token shaped like the one in reference S10 (`ver` 1.0, `roles` Exchange.ManageAsApp). */
+/** A v1 app-only token as captured (`ver` 1.0, `roles` Exchange.ManageAsApp; docs/EXCHANGE-API.md). */
 export function issueAccessToken(key: SigningKey, request: AccessTokenRequest): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { typ: "JWT", alg: "RS256", x5t: key.kid, kid: key.kid };

@@ -1,6 +1,7 @@
-// Random faults queued before an action runs, from what Exchange Online does on a bad day (reference §4.2,
-// §8): 429 with Retry-After, 5xx gateway pages, transient exceptions, connections reset before or after the
-// server acted, bodies that are not JSON, and slow answers. Rules a run did not use are dropped after it.
+// Random faults queued before an action runs, from what Exchange Online does on a bad day
+// (docs/EXCHANGE-API.md, 'Errors'): 429 with Retry-After, 5xx gateway pages, transient exceptions,
+// connections reset before or after the server acted, bodies that are not JSON, and slow answers. Rules a run
+// did not use are dropped after it.
 import type { Fault, FaultRule, Simulator } from "../../../src/simulator/index.js";
 import type { Random } from "./random.js";
 
