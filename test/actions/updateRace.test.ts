@@ -97,4 +97,12 @@ describe("update with concurrent changes", () => {
     assert.match(again.output.AuditLogs[0].Message, /No changes/);
     assert.equal(simulator.writes().length, 0);
   });
+
+  it("sends a mapped 'true' as the boolean Set-Mailbox takes", async () => {
+    simulator.clearLog();
+    const result = await update({ HiddenFromAddressListsEnabled: "true" });
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.equal(simulator.writes()[0]?.parameters?.HiddenFromAddressListsEnabled, true);
+    assert.equal(mailbox().hiddenFromAddressListsEnabled, true);
+  });
 });

@@ -199,4 +199,31 @@ describe("wire fidelity against the simulator", () => {
     await assert.rejects(getMailbox(client, "wire07"), DeadlineExceededError);
     assert.ok(Date.now() - started < 1500, "aborted, not after the delay");
   });
+
+  it("keeps to batchConcurrency: never more $batch POSTs in flight than allowed", async () => {
+    for (const concurrency of [1, 2]) {
+      const client = fixture.client({ batchConcurrency: concurrency });
+      await getMailbox(client, "wire08");
+      fixture.simulator.clearLog();
+      fixture.simulator.faults.latencyMs = 150;
+      const calls = Array.from({ length: 30 }, (_, i) => ({
+        cmdlet: "Get-Mailbox",
+        parameters: { Identity: `wire${String(i % 12).padStart(2, "0")}` },
+      }));
+      const results = await client.batch(calls);
+      fixture.simulator.faults.latencyMs = 0;
+      assert.ok(results.every((result) => result.ok));
+      const posts = entries("batch").map((entry) => {
+        const start = Date.parse(entry.time);
+        return { start, end: start + entry.durationMs };
+      });
+      assert.equal(posts.length, 3);
+      const overlap = Math.max(
+        ...posts.map(
+          (post) => posts.filter((other) => other.start <= post.start && post.start < other.end).length,
+        ),
+      );
+      assert.equal(overlap, concurrency, `at most ${concurrency} in flight`);
+    }
+  });
 });
