@@ -16,7 +16,6 @@ import {
   findDistributionGroup,
   findMailbox,
   findMailboxFolderPermission,
-  findRecipient,
   getAutoReplyConfiguration,
   getCalendarFolder,
   getDistributionGroupMembers,
@@ -78,10 +77,6 @@ describe("typed cmdlets against the simulator", () => {
         return true;
       });
       assert.equal(await findMailbox(client, "ghost"), null);
-      assert.equal(
-        (await findRecipient(client, "Sales"))?.RecipientTypeDetails,
-        "MailUniversalDistributionGroup",
-      );
     });
 
     it("finds by a quoted OPATH filter, also with a quote in the value", async () => {

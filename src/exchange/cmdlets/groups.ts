@@ -56,8 +56,6 @@ const groupReaders = identityReaders<DistributionGroupRow, ListDistributionGroup
   "Get-DistributionGroup",
 );
 
-/** The group `identity` names; NotFoundError when there is none. */
-export const getDistributionGroup = groupReaders.get;
 /** Like getDistributionGroup, but null when the group does not exist. */
 export const findDistributionGroup = groupReaders.find;
 /** Every group matching the parameters, streamed page by page. */

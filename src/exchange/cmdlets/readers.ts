@@ -1,5 +1,5 @@
 // The three ways every recipient Get-cmdlet is read — one object by Identity (get), the same or null
-// (find), every match page by page (list) — written once for Get-Mailbox, Get-Recipient and
+// (find), every match page by page (list) — written once for Get-Mailbox and
 // Get-DistributionGroup. Each reader also has `.asCall(...)` for `client.batch`.
 import type { CmdletCall } from "../call.js";
 import type { ExchangeClient } from "../client.js";

@@ -1,7 +1,5 @@
-// Get-Recipient: mailboxes and groups alike.
-import type { OpathFilter } from "../opath.js";
-import type { CustomAttributes, RecipientTypeDetails, ResultSize } from "./common.js";
-import { identityReaders } from "./readers.js";
+// The properties every recipient row has, mailboxes and groups alike.
+import type { CustomAttributes } from "./common.js";
 
 export type RecipientRow = CustomAttributes & {
   Guid?: string;
@@ -18,19 +16,3 @@ export type RecipientRow = CustomAttributes & {
   HiddenFromAddressListsEnabled?: boolean;
   [property: string]: unknown;
 };
-
-export interface ListRecipientsParams {
-  Filter?: OpathFilter;
-  RecipientTypeDetails?: RecipientTypeDetails | RecipientTypeDetails[];
-  /** Default "Unlimited": every page. */
-  ResultSize?: ResultSize;
-}
-
-const recipientReaders = identityReaders<RecipientRow, ListRecipientsParams>("Get-Recipient");
-
-/** The recipient `identity` names; NotFoundError when there is none. */
-export const getRecipient = recipientReaders.get;
-/** Like getRecipient, but null when the recipient does not exist. */
-export const findRecipient = recipientReaders.find;
-/** Every recipient matching the parameters, streamed page by page. */
-export const listRecipients = recipientReaders.list;
