@@ -3,10 +3,14 @@ import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { listActions } from "./actions/registry.js";
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
+import { InputError } from "./helloid/context.js";
+import { decodeInput } from "./helloid/inputText.js";
+import { VERSION } from "./version.js";
 
 const program = new Command()
   .name("exo-connector")
   .description("Exchange Online target connector for HelloID")
+  .version(VERSION, "-V, --version", "print the connector's version")
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -111,28 +115,22 @@ function integer(text: string | undefined, option: string): number {
   return value;
 }
 
-/**
- * Input without a UTF-8 byte order mark: Windows editors save one, and .NET Framework's Process can put one on
- * a child's stdin when the console code page is UTF-8 (before the shim's own BOM-less bytes).
- */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 async function readInput(file: string | undefined): Promise<string | undefined> {
   if (file) {
+    let bytes: Buffer;
     try {
-      return withoutBom(await readFile(file, "utf8"));
+      bytes = await readFile(file);
     } catch (error) {
       throw new UsageError(
         `--input: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`,
       );
     }
+    return decodeInput(bytes);
   }
   if (process.stdin.isTTY) throw new UsageError("no input: pass --input FILE or pipe the JSON on stdin");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return withoutBom(Buffer.concat(chunks).toString("utf8"));
+  return decodeInput(Buffer.concat(chunks));
 }
 
 // A reader that stops early (`exo-connector actions | head -1`) is not an error of ours.
@@ -146,7 +144,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_UNUSABLE_INPUT;
-  } else if (error instanceof UsageError) {
+  } else if (error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`${JSON.stringify({ level: "error", message: error.message })}\n`);
     process.exitCode = EXIT_UNUSABLE_INPUT;
   } else {
