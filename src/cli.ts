@@ -5,6 +5,7 @@ import { listActions } from "./actions/registry.js";
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
 import { InputError } from "./helloid/context.js";
 import { decodeInput } from "./helloid/inputText.js";
+import { FAULT_SPEC_HELP, FaultSpecError, parseFaultSpec } from "./simulator/server/faultSpec.js";
 import { VERSION } from "./version.js";
 
 const program = new Command()
@@ -70,12 +71,46 @@ program
   .option("--save <file>", "save the tenant state to FILE on exit")
   .option("--users <n>", "generate a tenant with N user mailboxes")
   .option("--shared-mailboxes <n>", "with N shared mailboxes")
-  .option("--groups <n>", "with N distribution groups and N mail-enabled security groups")
+  .option(
+    "--groups <n>",
+    "with N mail-enabled groups in total: 60% distribution, 30% security, 10% synchronized from on-premises",
+  )
+  .option(
+    "--distribution-groups <n>",
+    "with exactly N distribution groups (overrides their share of --groups)",
+  )
+  .option(
+    "--security-groups <n>",
+    "with exactly N mail-enabled security groups (overrides their share of --groups)",
+  )
   .option("--seed <n>", "generator seed", "1")
   .option("--page-cap <n>", "the server's maximum page size", "1000")
   .option("--latency <ms>", "latency added to every request", "0")
-  .action(async (options: Record<string, string | undefined>) => {
+  .option("--throttle-every <n>", "answer 1 in N cmdlet requests with 429 Too Many Requests (Retry-After: 1)")
+  .option(
+    "--fault <rule>",
+    `inject a fault (repeatable), e.g. status=503,every=5: ${FAULT_SPEC_HELP}`,
+    (rule: string, rules: string[]) => [...rules, rule],
+    [] as string[],
+  )
+  .option("--log", "print one line per request to stderr")
+  .action(async (options: Record<string, string | undefined> & { fault: string[]; log?: boolean }) => {
     const { runStandaloneSimulator } = await import("./simulator/standalone.js");
+    const rules = [
+      ...(options.throttleEvery
+        ? [`throttle,every=${integer(options.throttleEvery, "--throttle-every")}`]
+        : []),
+      ...options.fault,
+    ];
+    const faults = rules.map((rule) => {
+      try {
+        return parseFaultSpec(rule);
+      } catch (error) {
+        if (error instanceof FaultSpecError) throw new UsageError(`--fault ${rule}: ${error.message}`);
+        throw error;
+      }
+    });
+    const groups = options.groups ?? options.distributionGroups ?? options.securityGroups;
     await runStandaloneSimulator(
       {
         port: integer(options.port, "--port"),
@@ -83,16 +118,20 @@ program
         tenantFile: options.tenant,
         save: options.save,
         generate:
-          options.users || options.sharedMailboxes || options.groups
+          options.users || options.sharedMailboxes || groups
             ? {
                 seed: integer(options.seed, "--seed"),
                 users: integer(options.users ?? "0", "--users"),
                 sharedMailboxes: integer(options.sharedMailboxes ?? "0", "--shared-mailboxes"),
                 groups: integer(options.groups ?? "0", "--groups"),
+                distributionGroups: optionalInteger(options.distributionGroups, "--distribution-groups"),
+                securityGroups: optionalInteger(options.securityGroups, "--security-groups"),
               }
             : undefined,
         pageCap: integer(options.pageCap, "--page-cap"),
         latencyMs: integer(options.latency, "--latency"),
+        faults,
+        log: options.log === true,
       },
       process.stdout,
     );
@@ -113,6 +152,10 @@ function integer(text: string | undefined, option: string): number {
   if (!Number.isInteger(value) || value < 0)
     throw new UsageError(`${option}: expected a whole number, got "${text}"`);
   return value;
+}
+
+function optionalInteger(text: string | undefined, option: string): number | undefined {
+  return text === undefined ? undefined : integer(text, option);
 }
 
 async function readInput(file: string | undefined): Promise<string | undefined> {

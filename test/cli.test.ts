@@ -1,6 +1,6 @@
 // The built CLI (dist/cli.js, what HelloID's shim runs) against a simulator, as separate processes.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -135,6 +135,30 @@ describe("exo-connector CLI", () => {
       env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
     });
     assert.equal(piped.code, 0, piped.stderr);
+  });
+
+  it("simulator: faults and throttling on the command line; a bad rule exits 2 naming it", async () => {
+    const bad = await cli(["simulator", "--fault", "status=404"]);
+    assert.equal(bad.code, 2);
+    assert.match(JSON.parse(bad.stderr).message, /--fault status=404: status: expected 500, 502, 503 or 504/);
+
+    const child = spawn(
+      process.execPath,
+      [CLI, "simulator", "--throttle-every", "4", "--fault", "reset=before,times=1", "--latency", "2"],
+      { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let banner = "";
+    try {
+      for await (const chunk of child.stdout) {
+        banner += String(chunk);
+        if (banner.includes("Press Ctrl+C")) break;
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+    assert.match(banner, /throttle 1: 1 in 4 cmdlet requests/);
+    assert.match(banner, /reset before: every one of the cmdlet requests \(1 times\)/);
+    assert.match(banner, /latency 2 ms/);
   });
 
   it("lists every registered action", async () => {
