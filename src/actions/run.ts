@@ -5,6 +5,7 @@ import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, type Logger, type LogLevel } from "../helloid/logger.js";
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
+import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
 import { VERSION } from "../version.js";
 import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient } from "./connection.js";
@@ -132,7 +133,7 @@ function warnAboutIgnoredData({ action, prefilled }: PrepareInput, log: Logger):
 function deadlineSeconds(action: AnyAction, input: PrepareInput, dryRun: boolean): number {
   const limit = action.timeLimitSeconds;
   if (limit === undefined || dryRun) return input.connection.ActionDeadlineSeconds;
-  return limit - Math.max(5, Math.ceil(limit / 20));
+  return connectorDeadlineSeconds(limit);
 }
 
 /** Permissions per write when a retrieve-permissions listing is large. */

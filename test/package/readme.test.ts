@@ -6,6 +6,13 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { listActions } from "../../src/actions/registry.js";
 import { packageConfigurationFields } from "../../src/package/index.js";
+import { packageReadme } from "../../src/package/readme.js";
+import {
+  CORRELATION_EXAMPLE,
+  correlationSentence,
+  TIME_LIMITS_NOTE,
+  timeLimitsTable,
+} from "../../src/package/readmeSections.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -20,6 +27,18 @@ describe("README.md", () => {
     const ci = readFileSync(join(ROOT, ".ci", "run"), "utf8");
     assert.match(ci, /^npm ci$/m);
     assert.match(ci, /^npm test$/m);
+  });
+
+  it("says what the package README says about correlation and time limits, from the same source", () => {
+    const generated = packageReadme({ version: "0.0.0", scripts: [], fields: [], bundleFile: "x.mjs" });
+    for (const text of [timeLimitsTable(), TIME_LIMITS_NOTE]) {
+      assert.ok(readme.includes(text), text);
+      assert.ok(generated.includes(text), text);
+    }
+    assert.ok(readme.includes(correlationSentence()));
+    assert.ok(generated.includes(correlationSentence().replace("\n", "\n   ")));
+    assert.match(timeLimitsTable(), /\| Retrieve permissions \| 900 s \| 855 s .* \| 882 s \|/);
+    assert.equal(CORRELATION_EXAMPLE.personField.split(".")[0], "Person");
   });
 
   it("describes every configuration key", () => {
