@@ -40,6 +40,20 @@ program
   });
 
 program
+  .command("example")
+  .description(
+    "print a ready `run` input for ACTION against the simulator's sample tenant (`exo-connector simulator` with no generator options)",
+  )
+  .argument("<action>", "the action name, e.g. create or groups/grantPermission")
+  .option("--simulator-url <url>", "the URL the simulator printed; without it the input says <simulator URL>")
+  .option("--no-dry-run", "DryRun false: the run writes (the example previews by default)")
+  .action(async (actionName: string, options: { simulatorUrl?: string; dryRun: boolean }) => {
+    const { exampleInput } = await import("./demo/examples.js");
+    const input = exampleInput(actionName, { simulatorUrl: options.simulatorUrl, dryRun: options.dryRun });
+    process.stdout.write(`${JSON.stringify(input, null, 2)}\n`);
+  });
+
+program
   .command("package")
   .description(
     "write the folder HelloID imports: one PowerShell script per action, configuration.json, fieldMapping.json, README and the bundled connector",

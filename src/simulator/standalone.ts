@@ -101,6 +101,9 @@ function banner(simulator: Simulator, { save, faults = [], latencyMs }: Standalo
     `  export NODE_EXTRA_CA_CERTS=${simulator.caPath}`,
     `  PowerShell: $env:NODE_EXTRA_CA_CERTS = "${simulator.caPath}"`,
     "",
+    "A ready input for any action against the sample tenant (the default, without --users/--groups):",
+    `  exo-connector example create --simulator-url ${simulator.url} > create.json`,
+    "",
     "Connector configuration (configuration.json):",
     ...JSON.stringify(configuration, null, 2)
       .split("\n")
