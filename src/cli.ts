@@ -154,9 +154,10 @@ program
 program
   .command("demo")
   .description("walk one person through the lifecycle against the embedded simulator")
-  .action(async () => {
+  .option("--show-input", "print each step's input as HelloID's script hands it over (secrets masked)")
+  .action(async (options: { showInput?: boolean }) => {
     const { runDemo } = await import("./demo/demo.js");
-    process.exitCode = await runDemo(process.stdout);
+    process.exitCode = await runDemo(process.stdout, { showInput: options.showInput === true });
   });
 
 class UsageError extends Error {}

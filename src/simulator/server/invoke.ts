@@ -120,6 +120,7 @@ function execute(
       return failureReply(error);
     }
   }
+  if (page.warnings.length > 0) request.entry.warnings = [...page.warnings];
   // A page with more to come says so; the module filters this warning on intermediate pages (reference §3.1).
   const warnings =
     page.token === undefined || page.warnings.includes(MORE_RESULTS)
