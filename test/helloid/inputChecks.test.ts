@@ -186,6 +186,42 @@ describe("input refused before any request", () => {
     assert.match(real.output.AuditLogs[0].Message, /^Updated mailbox/);
   });
 
+  it("warns when the mapped values sit in outputContext.Data instead of actionContext.Data", async () => {
+    const misplaced = await run(simulator, "update", {
+      actionContext: { References: { Account: mailbox }, DryRun: true },
+      outputContext: { Data: { CustomAttribute1: "Controller", Office: null } },
+    });
+    assert.equal(misplaced.exitCode, 0);
+    assert.match(
+      logged(misplaced),
+      /outputContext\.Data holds values \(CustomAttribute1\) but actionContext\.Data is empty: the connector reads mapped values from actionContext\.Data only/,
+    );
+    // HelloID's own pre-fill (names with null values) is no reason to warn.
+    const prefilled = await run(simulator, "update", {
+      actionContext: {
+        References: { Account: mailbox },
+        DryRun: true,
+        Data: { CustomAttribute1: "Controller" },
+      },
+      outputContext: { Data: { CustomAttribute1: "Controller" } },
+    });
+    const created = await run(simulator, "create", {
+      actionContext: {
+        DryRun: true,
+        CorrelationConfiguration: {
+          Enabled: true,
+          PersonFieldValue: "ann@contoso.com",
+          AccountField: "UserPrincipalName",
+        },
+      },
+      outputContext: { Data: { guid: null, userPrincipalName: null } },
+    });
+    for (const result of [prefilled, created]) {
+      assert.equal(result.exitCode, 0, result.stdout);
+      assert.doesNotMatch(result.stderr, /outputContext\.Data holds values/);
+    }
+  });
+
   it("input nested deeper than the limit is too deep, not a stack overflow", async () => {
     const deep = `${"[".repeat(3000)}${"]".repeat(3000)}`;
     const text = `{"actionContext":{"Configuration":{},"Data":{"x":${deep}}}}`;

@@ -52,7 +52,10 @@ describe("README.md", () => {
       "resourceContext.SourceData",
     ])
       assert.ok(readme.includes(`\`${field}`), field);
-    assert.match(readme, /Contracts: \[\{Context: \{InConditions: true\}, Department: \{ExternalId, DisplayName\}/);
+    assert.match(
+      readme,
+      /Contracts: \[\{Context: \{InConditions: true\}, Department: \{ExternalId, DisplayName\}/,
+    );
     for (const name of Object.keys(MAPPABLE_MAILBOX_PROPERTIES)) {
       const range = /^(\D+)(\d+)$/.exec(name);
       if (range) assert.match(readme, new RegExp(`\`${range[1]}1\`–\`${range[1]}\\d+\``), name);
