@@ -3,10 +3,15 @@ import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { listActions } from "./actions/registry.js";
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
+import { InputError } from "./helloid/context.js";
+import { decodeInput } from "./helloid/inputText.js";
+import { FAULT_SPEC_HELP, FaultSpecError, parseFaultSpec } from "./simulator/server/faultSpec.js";
+import { VERSION } from "./version.js";
 
 const program = new Command()
   .name("exo-connector")
   .description("Exchange Online target connector for HelloID")
+  .version(VERSION, "-V, --version", "print the connector's version")
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -32,6 +37,20 @@ program
   .description("list the actions")
   .action(() => {
     for (const action of listActions()) process.stdout.write(`${action.name.padEnd(44)} ${action.summary}\n`);
+  });
+
+program
+  .command("example")
+  .description(
+    "print a ready `run` input for ACTION against the simulator's sample tenant (`exo-connector simulator` with no generator options)",
+  )
+  .argument("<action>", "the action name, e.g. create or groups/grantPermission")
+  .option("--simulator-url <url>", "the URL the simulator printed; without it the input says <simulator URL>")
+  .option("--no-dry-run", "DryRun false: the run writes (the example previews by default)")
+  .action(async (actionName: string, options: { simulatorUrl?: string; dryRun: boolean }) => {
+    const { exampleInput } = await import("./demo/examples.js");
+    const input = exampleInput(actionName, { simulatorUrl: options.simulatorUrl, dryRun: options.dryRun });
+    process.stdout.write(`${JSON.stringify(input, null, 2)}\n`);
   });
 
 program
@@ -66,12 +85,46 @@ program
   .option("--save <file>", "save the tenant state to FILE on exit")
   .option("--users <n>", "generate a tenant with N user mailboxes")
   .option("--shared-mailboxes <n>", "with N shared mailboxes")
-  .option("--groups <n>", "with N distribution groups and N mail-enabled security groups")
+  .option(
+    "--groups <n>",
+    "with N mail-enabled groups in total: 60% distribution, 30% security, 10% synchronized from on-premises",
+  )
+  .option(
+    "--distribution-groups <n>",
+    "with exactly N distribution groups (overrides their share of --groups)",
+  )
+  .option(
+    "--security-groups <n>",
+    "with exactly N mail-enabled security groups (overrides their share of --groups)",
+  )
   .option("--seed <n>", "generator seed", "1")
   .option("--page-cap <n>", "the server's maximum page size", "1000")
   .option("--latency <ms>", "latency added to every request", "0")
-  .action(async (options: Record<string, string | undefined>) => {
+  .option("--throttle-every <n>", "answer 1 in N cmdlet requests with 429 Too Many Requests (Retry-After: 1)")
+  .option(
+    "--fault <rule>",
+    `inject a fault (repeatable), e.g. status=503,every=5: ${FAULT_SPEC_HELP}`,
+    (rule: string, rules: string[]) => [...rules, rule],
+    [] as string[],
+  )
+  .option("--log", "print one line per request to stderr")
+  .action(async (options: Record<string, string | undefined> & { fault: string[]; log?: boolean }) => {
     const { runStandaloneSimulator } = await import("./simulator/standalone.js");
+    const rules = [
+      ...(options.throttleEvery
+        ? [`throttle,every=${integer(options.throttleEvery, "--throttle-every")}`]
+        : []),
+      ...options.fault,
+    ];
+    const faults = rules.map((rule) => {
+      try {
+        return parseFaultSpec(rule);
+      } catch (error) {
+        if (error instanceof FaultSpecError) throw new UsageError(`--fault ${rule}: ${error.message}`);
+        throw error;
+      }
+    });
+    const groups = options.groups ?? options.distributionGroups ?? options.securityGroups;
     await runStandaloneSimulator(
       {
         port: integer(options.port, "--port"),
@@ -79,16 +132,20 @@ program
         tenantFile: options.tenant,
         save: options.save,
         generate:
-          options.users || options.sharedMailboxes || options.groups
+          options.users || options.sharedMailboxes || groups
             ? {
                 seed: integer(options.seed, "--seed"),
                 users: integer(options.users ?? "0", "--users"),
                 sharedMailboxes: integer(options.sharedMailboxes ?? "0", "--shared-mailboxes"),
                 groups: integer(options.groups ?? "0", "--groups"),
+                distributionGroups: optionalInteger(options.distributionGroups, "--distribution-groups"),
+                securityGroups: optionalInteger(options.securityGroups, "--security-groups"),
               }
             : undefined,
         pageCap: integer(options.pageCap, "--page-cap"),
         latencyMs: integer(options.latency, "--latency"),
+        faults,
+        log: options.log === true,
       },
       process.stdout,
     );
@@ -97,9 +154,10 @@ program
 program
   .command("demo")
   .description("walk one person through the lifecycle against the embedded simulator")
-  .action(async () => {
+  .option("--show-input", "print each step's input as HelloID's script hands it over (secrets masked)")
+  .action(async (options: { showInput?: boolean }) => {
     const { runDemo } = await import("./demo/demo.js");
-    process.exitCode = await runDemo(process.stdout);
+    process.exitCode = await runDemo(process.stdout, { showInput: options.showInput === true });
   });
 
 class UsageError extends Error {}
@@ -111,28 +169,26 @@ function integer(text: string | undefined, option: string): number {
   return value;
 }
 
-/**
- * Input without a UTF-8 byte order mark: Windows editors save one, and .NET Framework's Process can put one on
- * a child's stdin when the console code page is UTF-8 (before the shim's own BOM-less bytes).
- */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+function optionalInteger(text: string | undefined, option: string): number | undefined {
+  return text === undefined ? undefined : integer(text, option);
 }
 
 async function readInput(file: string | undefined): Promise<string | undefined> {
   if (file) {
+    let bytes: Buffer;
     try {
-      return withoutBom(await readFile(file, "utf8"));
+      bytes = await readFile(file);
     } catch (error) {
       throw new UsageError(
         `--input: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`,
       );
     }
+    return decodeInput(bytes);
   }
   if (process.stdin.isTTY) throw new UsageError("no input: pass --input FILE or pipe the JSON on stdin");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return withoutBom(Buffer.concat(chunks).toString("utf8"));
+  return decodeInput(Buffer.concat(chunks));
 }
 
 // A reader that stops early (`exo-connector actions | head -1`) is not an error of ours.
@@ -146,7 +202,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_UNUSABLE_INPUT;
-  } else if (error instanceof UsageError) {
+  } else if (error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`${JSON.stringify({ level: "error", message: error.message })}\n`);
     process.exitCode = EXIT_UNUSABLE_INPUT;
   } else {

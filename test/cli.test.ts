@@ -1,17 +1,18 @@
 // The built CLI (dist/cli.js, what HelloID's shim runs) against a simulator, as separate processes.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import packageJson from "../package.json" with { type: "json" };
 import { listActions } from "../src/actions/registry.js";
 import { Tenant } from "../src/simulator/index.js";
 import { configurationFor, startSimulator } from "./support/connector.js";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
 
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function cli(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = execFile(
       process.execPath,
@@ -84,6 +85,80 @@ describe("exo-connector CLI", () => {
     const unknown = await cli(["run", "nonsense"], { input: "{}" });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown action/);
+  });
+
+  it("npm ci builds dist/cli.js: the package's prepare script runs the build", () => {
+    assert.equal(packageJson.scripts.prepare, "npm run build");
+    assert.equal(packageJson.scripts.build, "node scripts/build.mjs");
+    assert.equal(packageJson.bin["exo-connector"], "dist/cli.js");
+  });
+
+  it("--version prints the package's version", async () => {
+    for (const flag of ["--version", "-V"]) {
+      const result = await cli([flag]);
+      assert.equal(result.code, 0);
+      assert.equal(result.stdout.trim(), packageJson.version);
+    }
+  });
+
+  it("reads an input file saved as UTF-16 with a byte order mark, and names UTF-16 without one", async () => {
+    const text = createInput();
+    const bigEndian = (input: string) => Buffer.from(input, "utf16le").swap16();
+    const files: [string, Buffer][] = [
+      ["utf8-bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+      ["utf16le-bom.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+      ["utf16be-bom.json", Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian(text)])],
+    ];
+    for (const [name, bytes] of files) {
+      writeFileSync(join(dir, name), bytes);
+      const result = await cli(["run", "create", "--input", join(dir, name)], {
+        env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
+      });
+      assert.equal(result.code, 0, `${name}: ${result.stderr}`);
+      assert.equal(JSON.parse(result.stdout).AccountReference, mailbox.guid);
+    }
+    for (const [name, bytes, order] of [
+      ["utf16le.json", Buffer.from(text, "utf16le"), "little-endian"],
+      ["utf16be.json", bigEndian(text), "big-endian"],
+    ] as const) {
+      writeFileSync(join(dir, name), bytes);
+      const result = await cli(["run", "create", "--input", join(dir, name)]);
+      assert.equal(result.code, 2);
+      assert.match(
+        JSON.parse(result.stderr).message,
+        new RegExp(`looks like UTF-16 \\(${order}\\) without a byte order mark`),
+      );
+    }
+    // On stdin too.
+    const piped = await cli(["run", "create"], {
+      input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+      env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
+    });
+    assert.equal(piped.code, 0, piped.stderr);
+  });
+
+  it("simulator: faults and throttling on the command line; a bad rule exits 2 naming it", async () => {
+    const bad = await cli(["simulator", "--fault", "status=404"]);
+    assert.equal(bad.code, 2);
+    assert.match(JSON.parse(bad.stderr).message, /--fault status=404: status: expected 500, 502, 503 or 504/);
+
+    const child = spawn(
+      process.execPath,
+      [CLI, "simulator", "--throttle-every", "4", "--fault", "reset=before,times=1", "--latency", "2"],
+      { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let banner = "";
+    try {
+      for await (const chunk of child.stdout) {
+        banner += String(chunk);
+        if (banner.includes("Press Ctrl+C")) break;
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+    assert.match(banner, /throttle 1: 1 in 4 cmdlet requests/);
+    assert.match(banner, /reset before: every one of the cmdlet requests \(1 times\)/);
+    assert.match(banner, /latency 2 ms/);
   });
 
   it("lists every registered action", async () => {

@@ -2,9 +2,11 @@
 // The PowerShell connector's keys keep their names and meaning; new keys are optional
 // (docs/HELLOID-CONTRACT.md, 'configuration.json').
 import { z } from "zod";
+import { findCertificateProblem } from "../exchange/index.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
-import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
+import { LOG_LEVELS, type LogLevel, parseLogLevel } from "../helloid/logger.js";
+import { booleanLike, ciObject, describeIssues, GUID_PATTERN, guid } from "../helloid/schema.js";
 
 const httpsUrl = z
   .string()
@@ -24,33 +26,72 @@ const optionalUrl = z
 
 export const ENVIRONMENTS = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
 
+/** A DNS name of two or more labels (contoso.onmicrosoft.com), which Entra ID also takes as a tenant. */
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** The environment variable that sets the log level on one agent; when set, it wins over LogLevel. */
+export const LOG_LEVEL_VARIABLE = "EXO_CONNECTOR_LOG_LEVEL";
+const LOG_LEVEL_CHOICES = `one of ${LOG_LEVELS.join(", ")}`;
+
+/** debug, info, warn or error in any case; empty means info. */
+const logLevel = z
+  .string({ error: `expected ${LOG_LEVEL_CHOICES}` })
+  .nullish()
+  .transform((text, ctx): LogLevel => {
+    if (!text?.trim()) return "info";
+    const level = parseLogLevel(text);
+    if (level) return level;
+    ctx.addIssue({ code: "custom", message: `expected ${LOG_LEVEL_CHOICES}, got ${JSON.stringify(text)}` });
+    return z.NEVER;
+  });
+
+const DEADLINE_RANGE = "expected a number of seconds from 1 to 29 (empty means 25)";
+
 const connectionShape = {
   Organization: z.string().trim().min(1, "required: the tenant's primary *.onmicrosoft.com domain"),
-  TenantID: z.string().trim().min(1, "required: the Entra ID tenant id (a GUID)"),
+  TenantID: z
+    .string()
+    .trim()
+    .min(1, "required: the Entra ID tenant id (a GUID)")
+    .refine(
+      (text) => GUID_PATTERN.test(text) || DOMAIN_NAME.test(text),
+      "expected the Directory (tenant) ID, a GUID like 00000000-0000-0000-0000-000000000000 (or the tenant's domain, e.g. contoso.onmicrosoft.com)",
+    ),
   AppId: guid,
   AppSecret: optionalText,
   UseCertificate: booleanLike.nullish().transform((value) => value ?? false),
   AppCertificateBase64String: optionalText,
   AppCertificatePassword: z.string().nullish(),
   Environment: z
-    .union([z.literal(""), z.enum(ENVIRONMENTS)])
+    .union([z.literal(""), z.enum(ENVIRONMENTS)], {
+      error: `expected one of ${ENVIRONMENTS.join(", ")} (empty means Global)`,
+    })
     .nullish()
     .transform((value) => value || "Global"),
   AdminApiUrl: optionalUrl,
   AuthorityUrl: optionalUrl,
   // A number, or numeric text as HelloID's form sends it (z.coerce would also take true as 1 and [9] as 9).
   ActionDeadlineSeconds: z
-    .union([
-      z.number(),
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^\d+(\.\d+)?$/)
+          .transform(Number),
+      ],
+      { error: DEADLINE_RANGE },
+    )
+    .pipe(
       z
-        .string()
-        .trim()
-        .regex(/^\d+(\.\d+)?$/, "expected a number of seconds")
-        .transform(Number),
-    ])
-    .pipe(z.number().min(1).max(29, "must stay below HelloID's 30-second action timeout"))
+        .number()
+        .min(1, DEADLINE_RANGE)
+        .max(29, `${DEADLINE_RANGE}: it must stay below HelloID's 30-second action timeout`),
+    )
     .nullish()
     .transform((value) => value ?? 25),
+  LogLevel: logLevel,
 };
 
 /** The configuration keys the connection reads. */
@@ -167,6 +208,14 @@ export const connectionFields: readonly ConfigurationField[] = [
       "Account and permission actions (HelloID gives them 30 seconds) stop retrying Exchange and report a clear error by this many seconds (1-29, default 25). Scripts HelloID gives longer (retrieve permissions, resources, permission imports) use that limit instead, except in a preview.",
     defaultValue: 25,
   },
+  {
+    key: "LogLevel",
+    kind: "text",
+    label: "Log level",
+    placeholder: "info",
+    description: `How much the connector writes to HelloID's log: ${LOG_LEVELS.join(", ")} (empty means info). The agent's environment variable ${LOG_LEVEL_VARIABLE}, when set, overrides it on that agent.`,
+    defaultValue: "info",
+  },
 ];
 
 /** The secrets of a configuration, for the redactor. */
@@ -177,6 +226,36 @@ export function secretsOf(configuration: Record<string, unknown>): unknown[] {
   return Object.entries(configuration)
     .filter(([key]) => keys.includes(key.toLowerCase()))
     .map(([, value]) => value);
+}
+
+/**
+ * The log level: the agent's EXO_CONNECTOR_LOG_LEVEL when set (to turn one agent to debug without changing the
+ * system), else the configuration's LogLevel. An unknown value in either is unusable input.
+ */
+export function resolveLogLevel(settings: ConnectionSettings, env: NodeJS.ProcessEnv | undefined): LogLevel {
+  const fromEnvironment = env?.[LOG_LEVEL_VARIABLE];
+  if (!fromEnvironment?.trim()) return settings.LogLevel;
+  const level = parseLogLevel(fromEnvironment);
+  if (!level)
+    throw new InputError(
+      `${LOG_LEVEL_VARIABLE} (environment variable): expected ${LOG_LEVEL_CHOICES}, got ${JSON.stringify(fromEnvironment)}`,
+    );
+  return level;
+}
+
+/**
+ * A certificate that cannot be read is unusable input, found before any request and named by its HelloID field:
+ * the PFX itself (AppCertificateBase64String) or its password (AppCertificatePassword).
+ */
+export async function checkCertificate(settings: ConnectionSettings): Promise<void> {
+  if (!settings.UseCertificate || !settings.AppCertificateBase64String) return;
+  const found = await findCertificateProblem(
+    settings.AppCertificateBase64String,
+    settings.AppCertificatePassword ?? "",
+  );
+  if (!found) return;
+  const field = found.part === "password" ? "AppCertificatePassword" : "AppCertificateBase64String";
+  throw new InputError(`actionContext.Configuration.${field}: ${found.problem}`);
 }
 
 export function parseConnectionSettings(configuration: Record<string, unknown>): ConnectionSettings {

@@ -2,10 +2,12 @@
 // NDJSON records out, and the exit code (README, 'run contract').
 import { ExchangeError } from "../exchange/index.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
-import { JsonLinesLogger, type Logger, parseLogLevel } from "../helloid/logger.js";
+import { JsonLinesLogger, type Logger, type LogLevel } from "../helloid/logger.js";
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
-import { parseConnectionSettings, secretsOf } from "./configuration.js";
+import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
+import { VERSION } from "../version.js";
+import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient } from "./connection.js";
 import { ActionFailure, type AnyAction, type PrepareInput } from "./framework.js";
 import { findAction } from "./registry.js";
@@ -25,21 +27,20 @@ export interface RunIO {
 export async function runAction(actionName: string, inputText: string, io: RunIO): Promise<number> {
   const startedAt = Date.now();
   const redactor = new Redactor();
-  const log = new JsonLinesLogger(
-    (line) => io.writeStderr(line),
-    redactor,
-    parseLogLevel(io.env?.EXO_CONNECTOR_LOG_LEVEL),
-  );
+  const logger = (level: LogLevel) =>
+    new JsonLinesLogger((line) => io.writeStderr(line), redactor, level, { version: VERSION });
 
   let prepared: Prepared;
   try {
-    prepared = prepareRun(actionName, inputText, redactor);
+    prepared = await prepareRun(actionName, inputText, redactor, io.env);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    log.error(error.message);
+    logger("error").error(error.message);
     return EXIT_UNUSABLE_INPUT;
   }
   const { action, input: prepareInput, plan } = prepared;
+  const log = logger(prepared.logLevel);
+  warnAboutIgnoredData(prepareInput, log);
   if (plan instanceof ActionFailure) {
     const output = new OutputContext(prepareInput.prefilled);
     output.auditError(plan.message);
@@ -75,6 +76,7 @@ interface Prepared {
   input: PrepareInput;
   /** The action's plan, or the failure to report without calling Exchange. */
   plan: unknown;
+  logLevel: LogLevel;
 }
 
 /**
@@ -82,32 +84,56 @@ interface Prepared {
  * to the redactor) and the action's plan. Unusable input throws InputError; an ActionFailure becomes the plan of
  * an output action (reported as Success false) and unusable input for an import.
  */
-function prepareRun(actionName: string, inputText: string, redactor: Redactor): Prepared {
+async function prepareRun(
+  actionName: string,
+  inputText: string,
+  redactor: Redactor,
+  env: NodeJS.ProcessEnv | undefined,
+): Promise<Prepared> {
   const action = findAction(actionName);
   const parsed = parseRunInput(inputText);
   for (const secret of secretsOf(parsed.actionContext.Configuration)) redactor.add(secret);
+  const connection = parseConnectionSettings(parsed.actionContext.Configuration);
+  const logLevel = resolveLogLevel(connection, env);
+  await checkCertificate(connection);
   const input: PrepareInput = {
     input: parsed,
     action: parsed.actionContext,
     person: parsed.personContext ?? undefined,
     resource: parsed.resourceContext ?? undefined,
-    connection: parseConnectionSettings(parsed.actionContext.Configuration),
+    connection,
     prefilled: parsed.outputContext ?? undefined,
   };
   try {
-    return { action, input, plan: action.prepare(input) };
+    return { action, input, plan: action.prepare(input), logLevel };
   } catch (error) {
     if (!(error instanceof ActionFailure)) throw error;
     if (action.kind === "import") throw new InputError(error.message);
-    return { action, input, plan: error };
+    return { action, input, plan: error, logLevel };
   }
+}
+
+/**
+ * The actions read mapped values from actionContext.Data; HelloID also pre-fills outputContext.Data, with
+ * nulls for fields mapped "None". Values there and nothing in actionContext.Data is a hand-written input with
+ * the values in the wrong place: they would be ignored without a word.
+ */
+function warnAboutIgnoredData({ action, prefilled }: PrepareInput, log: Logger): void {
+  if (Object.keys(action.Data ?? {}).length > 0) return;
+  const given = Object.entries(prefilled?.Data ?? {})
+    .filter(([, value]) => value !== null && value !== undefined && value !== "")
+    .map(([name]) => name);
+  if (given.length === 0) return;
+  log.warn(
+    `outputContext.Data holds values (${given.join(", ")}) but actionContext.Data is empty: the connector reads mapped values from actionContext.Data only`,
+  );
 }
 
 /** ActionDeadlineSeconds, or for a slot HelloID gives longer, that limit less a margin (5 %, at least 5 s). */
 function deadlineSeconds(action: AnyAction, input: PrepareInput, dryRun: boolean): number {
   const limit = action.timeLimitSeconds;
   if (limit === undefined || dryRun) return input.connection.ActionDeadlineSeconds;
-  return limit - Math.max(5, Math.ceil(limit / 20));
+  return connectorDeadlineSeconds(limit);
 }
 
 /** Permissions per write when a retrieve-permissions listing is large. */

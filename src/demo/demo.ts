@@ -2,10 +2,12 @@
 // the whole lifecycle, step by step — the same entry (runAction) the CLI and HelloID's scripts use.
 import type { Writable } from "node:stream";
 import { captureAction } from "../actions/capture.js";
+import { secretsOf } from "../actions/configuration.js";
 import { listActions } from "../actions/registry.js";
+import { Redactor } from "../helloid/redactor.js";
 import { startSimulator } from "../simulator/index.js";
 import { simulatorConfiguration } from "./configuration.js";
-import { DemoPrinter } from "./printer.js";
+import { DemoPrinter, isNoOpWrite } from "./printer.js";
 import { type DemoStep, demoSteps, type StepContext } from "./scenario.js";
 import { personState } from "./state.js";
 import { demoTenant } from "./tenant.js";
@@ -46,7 +48,12 @@ function notes(output: Record<string, unknown>): string[] {
   return lines;
 }
 
-export async function runDemo(out: Writable): Promise<number> {
+export interface DemoOptions {
+  /** Print each step's input (secrets masked), as HelloID's script hands it to the connector. */
+  showInput?: boolean;
+}
+
+export async function runDemo(out: Writable, options: DemoOptions = {}): Promise<number> {
   const story = demoTenant();
   const simulator = await startSimulator({ tenant: story.tenant });
   const printer = new DemoPrinter(out);
@@ -63,6 +70,9 @@ export async function runDemo(out: Writable): Promise<number> {
     );
     printer.line(
       "Each step runs one action exactly as HelloID's script for it does, and shows what HelloID would log.",
+    );
+    printer.line(
+      "All steps run in this one process, so the token that step 1 requests serves the others. HelloID starts one process per action: there, every step requests its own token.",
     );
     printer.line();
 
@@ -87,7 +97,11 @@ export async function runDemo(out: Writable): Promise<number> {
         continue;
       }
       printer.stepStarted(index, steps.length, step.title);
-      const exitCode = await runStep(step, context, simulator, printer, index, steps.length);
+      const exitCode = await runStep(step, context, simulator, printer, {
+        index,
+        total: steps.length,
+        showInput: options.showInput === true,
+      });
       ran += 1;
       if (exitCode !== 0) failures += 1;
     }
@@ -96,11 +110,18 @@ export async function runDemo(out: Writable): Promise<number> {
     for (const line of personState(story.tenant, story.person)) printer.line(`  ${line}`);
     printer.line();
     const requests = simulator.requestLog.filter((entry) => entry.kind !== "batch-item").length;
-    const writes = simulator.writes().length;
+    const noOps = simulator.writes().filter(isNoOpWrite).length;
+    const writes = simulator.writes().length - noOps;
+    const tokens = simulator.requestLog.filter((entry) => entry.kind === "token").length;
     const skipped = steps.length - ran;
     printer.line(
-      `${ran} steps in ${((performance.now() - started) / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ""}: ${requests} HTTPS requests to Exchange Online, ${writes} writes, ${failures} failed.`,
+      `${ran} steps in ${((performance.now() - started) / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ""}: ${requests} HTTPS requests to Entra ID and Exchange Online, ${writes} writes${noOps ? ` and ${noOps} that changed nothing` : ""}, ${failures} failed.`,
     );
+    if (ran > tokens) {
+      printer.line(
+        `In HelloID, one process per action, the ${ran} steps would request ${ran} tokens instead of ${tokens}: ${requests + ran - tokens} requests.`,
+      );
+    }
     return failures === 0 ? 0 : 1;
   } finally {
     printer.close();
@@ -113,12 +134,12 @@ async function runStep(
   context: StepContext,
   simulator: Awaited<ReturnType<typeof startSimulator>>,
   printer: DemoPrinter,
-  index: number,
-  total: number,
+  { index, total, showInput }: { index: number; total: number; showInput: boolean },
 ): Promise<number> {
   const firstRequest = simulator.requestLog.length;
+  const input = step.input(context);
   const started = performance.now();
-  const { exitCode, stderr, lines } = await captureAction(step.action, JSON.stringify(step.input(context)), {
+  const { exitCode, stderr, lines } = await captureAction(step.action, JSON.stringify(input), {
     connection: { ca: simulator.caPem },
   });
   const elapsedMs = performance.now() - started;
@@ -141,6 +162,14 @@ async function runStep(
     logs: parseLogs(stderr),
     requests: simulator.requestLog.slice(firstRequest).sort((a, b) => a.seq - b.seq),
     notes: notes(output),
+    input: showInput ? masked(input, context.configuration) : undefined,
   });
   return exitCode;
+}
+
+/** The input as the script hands it over, with the configuration's secrets masked. */
+function masked(input: Record<string, unknown>, configuration: Record<string, unknown>): string {
+  const redactor = new Redactor();
+  for (const secret of secretsOf(configuration)) redactor.add(secret);
+  return redactor.redact(JSON.stringify(input, null, 2));
 }

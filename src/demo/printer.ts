@@ -2,6 +2,7 @@
 // Exchange request with its time, and the step's total. On a terminal a progress line runs while a step
 // works (and colours mark outcomes); anywhere else the same content comes as plain lines.
 import type { Writable } from "node:stream";
+import { isNoOp } from "../exchange/index.js";
 import type { RequestLogEntry } from "../simulator/index.js";
 
 export interface StepReport {
@@ -16,6 +17,13 @@ export interface StepReport {
   requests: readonly RequestLogEntry[];
   /** Extra lines about the result (records listed, permissions found …). */
   notes: readonly string[];
+  /** The step's input as JSON with its secrets masked, when the demo shows inputs. */
+  input?: string;
+}
+
+/** A write Exchange ran but that changed nothing: its answer's warning says so ("no settings … modified"). */
+export function isNoOpWrite(entry: RequestLogEntry): boolean {
+  return entry.isWrite === true && isNoOp(entry.warnings ?? []);
 }
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -95,6 +103,8 @@ export class DemoPrinter {
     const { index, total } = report;
     this.line(this.bold(`[${index}/${total}] ${report.title}`));
     this.line(this.dim(`  $ exo-connector run ${report.action}`));
+    if (report.input !== undefined)
+      for (const line of report.input.split("\n")) this.line(`  input        ${line}`);
     for (const audit of report.audits) {
       const mark = audit.isError ? this.color(31, "audit  error") : this.color(32, "audit  ok   ");
       this.line(`  ${mark}  ${audit.message}`);
@@ -108,7 +118,7 @@ export class DemoPrinter {
       this.line(`  log    ${level}  ${log.message}`);
     }
     for (const request of report.requests) {
-      const write = request.isWrite ? " (write)" : "";
+      const write = isNoOpWrite(request) ? " (no change)" : request.isWrite ? " (write)" : "";
       const status =
         request.status === 200 || request.kind === "batch-item" ? "" : ` [${request.status || "reset"}]`;
       const label = `${requestLabel(request)}${write}${status}`;
@@ -116,14 +126,19 @@ export class DemoPrinter {
         `  ${this.dim("exchange")}     ${label.padEnd(52)} ${request.durationMs.toFixed(1).padStart(7)} ms`,
       );
     }
-    const writes = report.requests.filter((r) => r.isWrite && r.kind !== "batch").length;
+    const writeRequests = report.requests.filter((r) => r.isWrite && r.kind !== "batch");
+    const noOps = writeRequests.filter(isNoOpWrite).length;
+    const writes = writeRequests.length - noOps;
     const calls = report.requests.filter((r) => r.kind !== "batch-item").length;
+    if (!report.requests.some((r) => r.kind === "token") && calls > 0) {
+      this.line(`  ${this.dim("token")}        none requested: this process already holds one (see above)`);
+    }
     const outcome =
       report.exitCode === 0
         ? this.color(32, "success")
         : this.color(31, `failed (exit code ${report.exitCode})`);
     this.line(
-      `  ${outcome} in ${report.elapsedMs.toFixed(0)} ms: ${calls} HTTPS request${calls === 1 ? "" : "s"} to Exchange Online, ${writes} write${writes === 1 ? "" : "s"}`,
+      `  ${outcome} in ${report.elapsedMs.toFixed(0)} ms: ${calls} HTTPS request${calls === 1 ? "" : "s"} to Exchange Online, ${writes} write${writes === 1 ? "" : "s"}${noOps ? `, ${noOps} that changed nothing` : ""}`,
     );
     this.line();
   }

@@ -1,5 +1,6 @@
 // Public API of the Exchange Online client.
 
+export { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
 export type { Credential } from "./auth/tokenProvider.js";
 export type {
   BatchItemResult,

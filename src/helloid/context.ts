@@ -71,10 +71,20 @@ export type RunInput = z.infer<typeof runInputSchema>;
 /** Input that cannot be used: the CLI exits 2 and nothing is sent to Exchange. */
 export class InputError extends Error {}
 
+/**
+ * How deeply objects and arrays may nest in the input. HelloID's contexts nest a handful of levels; the limit
+ * keeps absurd input from exhausting the stack of the code that walks it.
+ */
+export const MAX_INPUT_DEPTH = 100;
+
 /** Parses the `run` input text; every problem names the field at fault. */
 export function parseRunInput(text: string): RunInput {
   let json: unknown;
   const source = text.replace(/^\uFEFF/, "");
+  if (nestsDeeperThan(source, MAX_INPUT_DEPTH))
+    throw new InputError(
+      `the input is too deep: objects and arrays nest more than ${MAX_INPUT_DEPTH} levels (the limit)`,
+    );
   try {
     // A file saved by Windows PowerShell 5.1 or Notepad starts with a BOM. A "__proto__" key would become
     // the object's prototype when the keys are matched ignoring case, so its fields would seem given.
@@ -105,4 +115,23 @@ function describeJsonError(message: string, text: string): string {
   const position = at + (cut ? 10 : Math.max(0, excerpt.indexOf(token)));
   const lines = text.slice(0, position).split("\n");
   return `unexpected character at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** Whether {} and [] outside strings nest more than `limit` levels anywhere. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      depth++;
+      if (depth > limit) return true;
+    } else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return false;
 }

@@ -14,9 +14,12 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
-export function parseLogLevel(text: string | undefined): LogLevel {
-  const level = text?.toLowerCase();
-  return level === "debug" || level === "warn" || level === "error" ? level : "info";
+export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+
+/** A level named in any case; undefined for anything else. */
+export function parseLogLevel(text: string): LogLevel | undefined {
+  const level = text.trim().toLowerCase();
+  return LOG_LEVELS.find((known) => known === level);
 }
 
 export class JsonLinesLogger implements Logger {
@@ -24,6 +27,8 @@ export class JsonLinesLogger implements Logger {
     private readonly write: (line: string) => void,
     private readonly redactor: Redactor,
     private readonly minimum: LogLevel = "info",
+    /** Fields the first line written carries (the connector's version), so every run's log says what ran. */
+    private firstLineFields?: LogFields,
   ) {}
 
   debug(message: string, fields?: LogFields): void {
@@ -41,6 +46,8 @@ export class JsonLinesLogger implements Logger {
 
   private log(level: LogLevel, message: string, fields?: LogFields): void {
     if (ORDER[level] < ORDER[this.minimum]) return;
-    this.write(`${this.redactor.redact(JSON.stringify({ level, message, ...fields }))}\n`);
+    const first = this.firstLineFields;
+    this.firstLineFields = undefined;
+    this.write(`${this.redactor.redact(JSON.stringify({ level, message, ...fields, ...first }))}\n`);
   }
 }

@@ -18,15 +18,19 @@ export function ciObject<Shape extends z.ZodRawShape>(shape: Shape) {
 }
 
 /** true/false, or the strings "true"/"false" (any case, surrounding spaces ignored) as fixed mappings send them. */
-export const booleanLike = z.union([
-  z.boolean(),
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(["true", "false"], { message: 'expected true or false (or the strings "true"/"false")' }))
-    .transform((text) => text === "true"),
-]);
+const BOOLEAN_VALUES = 'expected true or false (or the strings "true"/"false")';
+export const booleanLike = z.union(
+  [
+    z.boolean(),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["true", "false"]))
+      .transform((text) => text === "true"),
+  ],
+  { error: BOOLEAN_VALUES },
+);
 
 /** A string, or a number that PowerShell would have turned into one. */
 export const stringLike = z.union([z.string(), z.number().transform(String)]);

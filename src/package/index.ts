@@ -4,12 +4,12 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import packageJson from "../../package.json" with { type: "json" };
 import { connectionFields } from "../actions/configuration.js";
 import { familyConfigurationFields } from "../actions/configurationFields.js";
 import { listActions } from "../actions/registry.js";
 import { type ConfigurationField, toConfigurationJson } from "../helloid/configurationForm.js";
 import { renderShim, shimFields } from "../helloid/shim/index.js";
+import { VERSION } from "../version.js";
 import { correlateOnlyFieldMapping, fieldMapping } from "./fieldMapping.js";
 import { type ActionInfo, type ScriptEntry, scriptLayout } from "./layout.js";
 import { packageReadme } from "./readme.js";
@@ -74,7 +74,7 @@ export class PackageError extends Error {}
 
 export function writePackage(options: PackageOptions): PackageResult {
   const outDir = resolve(options.outDir);
-  const version = options.version ?? packageJson.version;
+  const version = options.version ?? VERSION;
   const actions: readonly PackageAction[] = options.actions ?? listActions();
   const bundlePath = options.bundlePath ?? defaultBundlePath();
   if (!existsSync(bundlePath)) {

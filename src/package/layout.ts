@@ -4,6 +4,13 @@
 //   correlateOnly/<script>               -> correlateOnly/<script>.ps1
 //   <family>/resources                   -> resources/<family>/resources.ps1
 //   <family>/<script>                    -> permissions/<family>/<script>.ps1
+import {
+  ACTION_SECONDS,
+  IMPORT_SECONDS,
+  RESOURCES_SECONDS,
+  RETRIEVE_PERMISSIONS_SECONDS,
+  shimStopSeconds,
+} from "../helloid/timeLimits.js";
 
 /** HelloID's kinds of scripts, each with its own time limit. */
 export type ScriptSlot =
@@ -26,18 +33,17 @@ export interface ScriptEntry {
 }
 
 /**
- * HelloID's limits: account and permission actions 30 s, resources 10 min, retrieve permissions 15 min;
- * imports have no documented limit beyond the 90 s preview. The shim stops the connector a little earlier,
- * so the action ends with an audit message instead of HelloID's bare timeout.
+ * HelloID's limit per slot: account and permission actions 30 s, resources 10 min, retrieve permissions 15 min;
+ * imports have no documented limit beyond the 90 s preview and are given retrieve permissions' 15 min.
  */
-export const SLOT_TIMEOUT_SECONDS: Readonly<Record<ScriptSlot, number>> = {
-  account: 28,
-  permission: 28,
-  subPermissions: 28,
-  resources: 570,
-  retrievePermissions: 870,
-  accountImport: 3600,
-  permissionImport: 3600,
+const SLOT_LIMIT_SECONDS: Readonly<Record<ScriptSlot, number>> = {
+  account: ACTION_SECONDS,
+  permission: ACTION_SECONDS,
+  subPermissions: ACTION_SECONDS,
+  resources: RESOURCES_SECONDS,
+  retrievePermissions: RETRIEVE_PERMISSIONS_SECONDS,
+  accountImport: IMPORT_SECONDS,
+  permissionImport: IMPORT_SECONDS,
 };
 
 export interface ActionInfo {
@@ -48,13 +54,11 @@ export interface ActionInfo {
 }
 
 /**
- * The slot's stop time; for an action that declares HelloID's limit, that limit less 2 % (at least 2 s),
- * which is after the connector's own deadline (the limit less 5 %, src/actions/run.ts) and before HelloID's.
+ * The slot's stop time (src/helloid/timeLimits.ts): every script of a slot stops at the same time, whether or not
+ * its action declares the limit.
  */
 function timeoutFor(action: ActionInfo, slot: ScriptSlot): number {
-  const limit = action.timeLimitSeconds;
-  if (!limit) return SLOT_TIMEOUT_SECONDS[slot];
-  return Math.max(1, Math.floor(limit) - Math.max(2, Math.ceil(limit / 50)));
+  return shimStopSeconds(action.timeLimitSeconds ?? SLOT_LIMIT_SECONDS[slot]);
 }
 
 export function scriptPath(action: string): string {

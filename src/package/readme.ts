@@ -3,6 +3,7 @@
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { DEFAULT_CONNECTOR_PATH } from "../helloid/shim/index.js";
 import type { ScriptEntry } from "./layout.js";
+import { correlationSentence, TIME_LIMITS_NOTE, timeLimitsTable } from "./readmeSections.js";
 
 export interface ReadmeInput {
   version: string;
@@ -72,9 +73,8 @@ and applies the outputContext the connector answers. Do not edit the scripts; re
    \`permissions/<family>/\` folder into a permission definition, each \`resources/<family>/resources.ps1\` into a
    resource. A customer moving from the PowerShell connector keeps their configuration values, field mapping,
    correlation and entitlements: only the scripts are replaced.
-4. **Configuration.** Fill in the fields below (the first seven are the PowerShell connector's). Enable correlation
-   with person field e.g. \`Accounts.MicrosoftActiveDirectory.userPrincipalName\` and account field
-   \`UserPrincipalName\`.
+4. **Configuration.** Fill in the fields below (the first seven are the PowerShell connector's).
+   ${correlationSentence().replace("\n", "\n   ")}.
 5. **Preview first.** Every script honours DryRun: a preview reads Exchange but never writes, and its audit says
    what it *would* do.
 
@@ -86,6 +86,12 @@ looked.
 | script | HelloID slot | action | what it does | stopped after |
 |---|---|---|---|---|
 ${scripts}
+
+## Time limits
+
+${timeLimitsTable()}
+
+${TIME_LIMITS_NOTE}
 
 ## Configuration
 

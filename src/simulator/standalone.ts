@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { generateTenant, sampleTenant } from "./generator.js";
-import { type Simulator, startSimulator } from "./index.js";
+import { type FaultRule, type Simulator, startSimulator } from "./index.js";
+import { describeFaultRule } from "./server/faultSpec.js";
 import { loadTenant, saveTenant } from "./tenant/index.js";
 
 export interface StandaloneOptions {
@@ -19,6 +20,8 @@ export interface StandaloneOptions {
   save?: string;
   pageCap?: number;
   latencyMs?: number;
+  /** Faults injected for the simulator's life (`--fault`, `--throttle-every`). */
+  faults?: readonly FaultRule[];
   replicationDelayMs?: number;
   tokenLifetimeSeconds?: number;
   /** Where ca.pem goes; default a fixed directory under the OS temp dir, so the path survives restarts. */
@@ -55,7 +58,8 @@ export async function runStandaloneSimulator(
     dataDir: options.dataDir ?? join(tmpdir(), "exo-connector-simulator"),
     log: options.log,
   });
-  out.write(banner(simulator, options.save));
+  for (const rule of options.faults ?? []) simulator.faults.add(rule);
+  out.write(banner(simulator, options));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -75,7 +79,7 @@ export async function runStandaloneSimulator(
   return { simulator, stop };
 }
 
-function banner(simulator: Simulator, save: string | undefined): string {
+function banner(simulator: Simulator, { save, faults = [], latencyMs }: StandaloneOptions): string {
   const app = simulator.apps[0];
   const configuration = {
     Organization: simulator.organization,
@@ -97,11 +101,22 @@ function banner(simulator: Simulator, save: string | undefined): string {
     `  export NODE_EXTRA_CA_CERTS=${simulator.caPath}`,
     `  PowerShell: $env:NODE_EXTRA_CA_CERTS = "${simulator.caPath}"`,
     "",
+    "A ready input for any action against the sample tenant (the default, without --users/--groups):",
+    `  exo-connector example create --simulator-url ${simulator.url} > create.json`,
+    "",
     "Connector configuration (configuration.json):",
     ...JSON.stringify(configuration, null, 2)
       .split("\n")
       .map((line) => `  ${line}`),
     "",
+    ...(latencyMs || faults.length > 0
+      ? [
+          "Injected faults (the connector retries them within its deadline; --log shows each request and its answer):",
+          ...(latencyMs ? [`  latency ${latencyMs} ms on every request`] : []),
+          ...faults.map((rule) => `  ${describeFaultRule(rule)}`),
+          "",
+        ]
+      : []),
     save === undefined
       ? "Press Ctrl+C to stop."
       : `Press Ctrl+C to stop; the tenant is then saved to ${save}.`,

@@ -7,6 +7,7 @@ import { Writable } from "node:stream";
 import { describe, it } from "node:test";
 import { runDemo } from "../../src/demo/demo.js";
 import { demoSteps } from "../../src/demo/scenario.js";
+import { DEFAULT_APP } from "../../src/simulator/index.js";
 
 const ESC = String.fromCharCode(27);
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
@@ -59,8 +60,20 @@ describe("exo-connector demo", () => {
         /\n {2}exchange {5}\S.* +\d+\.\d ms\n/,
         `${step.action} printed no Exchange request`,
       );
-      assert.match(block, /\n {2}success in \d+ ms: \d+ HTTPS requests? to Exchange Online, \d+ writes?\n/);
+      assert.match(
+        block,
+        /\n {2}success in \d+ ms: \d+ HTTPS requests? to Exchange Online, \d+ writes?(, \d+ that changed nothing)?\n/,
+      );
+      // One process serves every step: a step without a token request says it reuses one.
+      if (index > 0) assert.match(block, /\n {2}token {8}none requested: this process already holds one/);
+      assert.doesNotMatch(block, /\n {2}input /, "inputs only with --show-input");
     });
+    assert.match(text, /All steps run in this one process.*HelloID starts one process per action/);
+    // Disable after create hid the mailbox: its Set-Mailbox changes nothing and is called what it is.
+    const disable = blocks[7] as string;
+    assert.match(disable, /Set-Mailbox \(no change\)/);
+    assert.doesNotMatch(disable, /\(write\)/);
+    assert.match(disable, /0 writes, 1 that changed nothing\n/);
     assert.match(blocks[0] as string, /token request \(Entra ID\)/);
     assert.match(blocks[4] as string, /\$batch/);
 
@@ -80,8 +93,30 @@ describe("exo-connector demo", () => {
     assert.match(state, /Auto-reply +Enabled, external audience All/);
     assert.match(
       state,
-      /10 steps in \d+\.\d s: \d+ HTTPS requests to Exchange Online, \d+ writes, 0 failed\./,
+      /10 steps in \d+\.\d s: \d+ HTTPS requests to Entra ID and Exchange Online, \d+ writes and 1 that changed nothing, 0 failed\./,
     );
+    const [, requests = 0, tokens] =
+      /: (\d+) HTTPS requests[\s\S]*would request 10 tokens instead of (\d+): (\d+) requests\./.exec(state) ??
+      [];
+    assert.equal(tokens, "1");
+    assert.match(state, new RegExp(`instead of 1: ${Number(requests) + 9} requests`));
+  });
+
+  it("--show-input prints each step's input with the secrets masked", async () => {
+    const out = new Capture();
+    assert.equal(await runDemo(out, { showInput: true }), 0);
+    const blocks = out.text.split(/\n(?=\[\d+\/\d+\] )/).slice(1);
+    for (const block of blocks) {
+      const input = block
+        .split("\n")
+        .filter((line) => line.startsWith("  input        "))
+        .map((line) => line.slice("  input        ".length))
+        .join("\n");
+      const parsed = JSON.parse(input);
+      assert.equal(parsed.actionContext.Configuration.AppSecret, "[redacted]");
+    }
+    assert.ok(!out.text.includes(DEFAULT_APP.secret as string));
+    assert.match(blocks[1] as string, /"CustomAttribute1": "Controller"/);
   });
 
   it("runs from the built CLI and prints plain lines when piped", async () => {
@@ -93,6 +128,6 @@ describe("exo-connector demo", () => {
     assert.equal(result.code, 0, result.stderr + result.stdout);
     assert.ok(!result.stdout.includes(ESC) && !result.stdout.includes("\r"));
     assert.match(result.stdout, /^\[10\/10\] /m);
-    assert.match(result.stdout, /0 failed\.\n$/);
+    assert.match(result.stdout, /0 failed\.\n(In HelloID, .*\n)?$/);
   });
 });

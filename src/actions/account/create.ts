@@ -6,8 +6,8 @@ import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { ActionFailure, type OutputAction, type PrepareInput, type Runtime } from "../framework.js";
 import { booleanField, mailboxDataFields, pickData } from "./mapping.js";
+import { DRY_RUN_REFERENCE } from "./reference.js";
 
-const DRY_RUN_REFERENCE = "DryRun: Currently not available";
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 interface CreatePlan {

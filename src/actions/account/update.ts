@@ -7,6 +7,7 @@ import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import type { OutputAction, Runtime } from "../framework.js";
 import { emailAddressesToAdd, mappedPrimary, mergeEmailAddresses } from "./emailAddresses.js";
+import { checkMappedProperty } from "./mailboxProperties.js";
 import { requireAccountReference } from "./reference.js";
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -34,14 +35,8 @@ function prepare(action: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["act
     if (!PROPERTY_NAME.test(name))
       throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
     if (READ_ONLY.has(name.toLowerCase())) continue;
-    if (name.toLowerCase() === EMAIL_ADDRESSES.toLowerCase()) {
-      if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string")) {
-        throw new InputError(
-          `actionContext.Data.${name}: expected an array of addresses (map it as type Array)`,
-        );
-      }
-      mappedPrimary(value as string[]);
-    }
+    checkMappedProperty(name, value);
+    if (name.toLowerCase() === EMAIL_ADDRESSES.toLowerCase()) mappedPrimary(value as string[]);
     desired.set(name, value);
   }
   return { reference, desired };

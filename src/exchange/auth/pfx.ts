@@ -14,18 +14,37 @@ export interface CertificateCredential {
   certificatePem: string;
 }
 
-function unreadable(problem: string): AuthenticationError {
-  return new AuthenticationError(
-    `The app certificate cannot be used: ${problem}`,
-    "unreadableCertificate",
-    undefined,
-  );
+/** What is wrong with a PFX: the file itself, or the password given for it. */
+export type PfxPart = "pfx" | "password";
+
+/** The certificate cannot be read; `part` says whether the PFX or its password is at fault. */
+export class UnreadableCertificateError extends AuthenticationError {
+  constructor(
+    readonly problem: string,
+    readonly part: PfxPart,
+  ) {
+    super(`The app certificate cannot be used: ${problem}`, "unreadableCertificate", undefined);
+  }
 }
 
+function unreadable(problem: string, part: PfxPart = "pfx"): UnreadableCertificateError {
+  return new UnreadableCertificateError(problem, part);
+}
+
+/** The last PFX read: the configuration check and the token provider of one process read the same one. */
+let lastRead: { pfxBase64: string; password: string; credential: CertificateCredential } | undefined;
+
 export function readPfx(pfxBase64: string, password: string): CertificateCredential {
+  if (lastRead?.pfxBase64 === pfxBase64 && lastRead.password === password) return lastRead.credential;
+  const credential = parsePfx(pfxBase64, password);
+  lastRead = { pfxBase64, password, credential };
+  return credential;
+}
+
+function parsePfx(pfxBase64: string, password: string): CertificateCredential {
   const base64 = pfxBase64.replace(/\s+/g, "");
   if (base64.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
-    throw unreadable("credential.pfxBase64 is not base64 text");
+    throw unreadable("the PFX is not base64 text");
   }
   const pfx = openPfx(Buffer.from(base64, "base64").toString("binary"), password);
   const keyBag = [
@@ -57,18 +76,16 @@ function openPfx(der: string, password: string): forge.pkcs12.Pkcs12Pfx {
   try {
     asn1 = forge.asn1.fromDer(der);
   } catch {
-    throw unreadable("credential.pfxBase64 is not a PFX (PKCS#12) file");
+    throw unreadable("the text is not a PFX (PKCS#12) file");
   }
   try {
     return forge.pkcs12.pkcs12FromAsn1(asn1, password);
   } catch (error) {
     // forge's own text is safe, but words it for developers; ours says what to check.
     const wrongPassword = error instanceof Error && /password|MAC/i.test(error.message);
-    throw unreadable(
-      wrongPassword
-        ? "the PFX cannot be opened with credential.password (wrong password?)"
-        : "credential.pfxBase64 is not a PFX (PKCS#12) file forge can read",
-    );
+    throw wrongPassword
+      ? unreadable("the PFX cannot be opened with this password (wrong password?)", "password")
+      : unreadable("the text is not a PFX (PKCS#12) file that can be read");
   }
 }
 

@@ -123,6 +123,7 @@ function execute(
       return failureReply(error);
     }
   }
+  if (page.warnings.length > 0) request.entry.warnings = [...page.warnings];
   // A page with more to come says so; the module filters this warning on intermediate pages
   // (docs/EXCHANGE-API.md, 'Success envelope').
   const warnings =

@@ -16,6 +16,8 @@ export interface RequestLogEntry {
   isWrite?: boolean;
   /** True once the cmdlet ran against the tenant (whatever it returned). */
   executed?: boolean;
+  /** The warnings the answer carried (e.g. a write that changed nothing says so in one). */
+  warnings?: string[];
   /** The injected fault that shaped this answer, if any. */
   fault?: string;
   /** HTTP status answered; 0 when the connection was reset instead. */
