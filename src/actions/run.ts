@@ -6,7 +6,7 @@ import { JsonLinesLogger, type Logger, parseLogLevel } from "../helloid/logger.j
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { parseConnectionSettings, secretsOf } from "./configuration.js";
-import { type ConnectionOverrides, createExchangeClient } from "./connection.js";
+import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";
 import { ActionFailure, type AnyAction, type PrepareInput } from "./framework.js";
 import { findAction } from "./registry.js";
 
@@ -33,7 +33,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
 
   let prepared: Prepared;
   try {
-    prepared = prepareRun(actionName, inputText, redactor);
+    prepared = prepareRun(actionName, inputText, redactor, io.env);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     log.error(error.message);
@@ -52,6 +52,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     deadline: startedAt + deadlineSeconds(action, prepareInput, dryRun) * 1000,
     logger: log,
     overrides: io.connection,
+    env: io.env,
   });
   try {
     if (action.kind === "import") {
@@ -82,16 +83,18 @@ interface Prepared {
  * to the redactor) and the action's plan. Unusable input throws InputError; an ActionFailure becomes the plan of
  * an output action (reported as Success false) and unusable input for an import.
  */
-function prepareRun(actionName: string, inputText: string, redactor: Redactor): Prepared {
+function prepareRun(actionName: string, inputText: string, redactor: Redactor, env: RunIO["env"]): Prepared {
   const action = findAction(actionName);
   const parsed = parseRunInput(inputText);
   for (const secret of secretsOf(parsed.actionContext.Configuration)) redactor.add(secret);
+  const connection = parseConnectionSettings(parsed.actionContext.Configuration);
+  for (const secret of proxySecrets(connection, env)) redactor.add(secret);
   const input: PrepareInput = {
     input: parsed,
     action: parsed.actionContext,
     person: parsed.personContext ?? undefined,
     resource: parsed.resourceContext ?? undefined,
-    connection: parseConnectionSettings(parsed.actionContext.Configuration),
+    connection,
     prefilled: parsed.outputContext ?? undefined,
   };
   try {
