@@ -2,12 +2,11 @@
 // a working app, an app without an Exchange role, one without admin consent for Exchange.ManageAsApp, a
 // wrong secret and a broken option list. The check never writes.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { runCheck } from "../../src/check/index.js";
 import type { CheckFormat } from "../../src/check/report.js";
 import { type Simulator, sampleTenant } from "../../src/simulator/index.js";
+import { runBuiltCli } from "../support/cli.js";
 import { configurationFor, startSimulator } from "../support/connector.js";
 
 const NO_ROLE_APP = {
@@ -187,15 +186,9 @@ describe("exo-connector check", () => {
   });
 
   it("runs from the built CLI: check --json with a bare Configuration on stdin", async () => {
-    const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(
-        process.execPath,
-        [cli, "check", "--json"],
-        { env: { PATH: process.env.PATH ?? "", NODE_EXTRA_CA_CERTS: simulator.caPath }, timeout: 30_000 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(JSON.stringify(configurationFor(simulator)));
+    const result = await runBuiltCli(["check", "--json"], {
+      input: JSON.stringify(configurationFor(simulator)),
+      env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
     });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.equal(JSON.parse(result.stdout).ok, true);

@@ -2,12 +2,11 @@
 // connector's HTTPS to the simulator. The simulator is addressed as exchange.test, a name only the proxy
 // resolves, so a request that succeeds went through the proxy; a direct attempt cannot even resolve it.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { captureAction } from "../../src/actions/capture.js";
 import { proxyRoute } from "../../src/exchange/index.js";
 import { DEFAULT_APP, type Simulator, Tenant } from "../../src/simulator/index.js";
+import { runBuiltCli } from "../support/cli.js";
 import { audit, configurationFor, logged, run, startSimulator } from "../support/connector.js";
 import { startProxy, type TestProxy } from "../support/proxy.js";
 
@@ -187,22 +186,9 @@ describe("requests through a proxy", () => {
         },
       },
     });
-    const cli = join(import.meta.dirname, "..", "..", "dist", "cli.js");
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(
-        process.execPath,
-        [cli, "run", "sharedMailboxes/permissions"],
-        {
-          env: {
-            PATH: process.env.PATH ?? "",
-            HTTPS_PROXY: proxy.urlWith(USER, PASSWORD),
-            NODE_EXTRA_CA_CERTS: simulator.caPath,
-          },
-          timeout: 30_000,
-        },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(input);
+    const result = await runBuiltCli(["run", "sharedMailboxes/permissions"], {
+      input,
+      env: { HTTPS_PROXY: proxy.urlWith(USER, PASSWORD), NODE_EXTRA_CA_CERTS: simulator.caPath },
     });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).Success, true);
