@@ -14,6 +14,11 @@ const NO_ROLE_APP = {
   secret: "no-role-secret",
   exchangeRole: false,
 };
+const MAILBOXES_ONLY_APP = {
+  appId: "00000000-0000-0000-0000-0000000c0003",
+  secret: "mailboxes-only-secret",
+  allowedCmdlets: ["Get-Mailbox", "Get-MailboxAutoReplyConfiguration"],
+};
 const NO_CONSENT_APP = {
   appId: "00000000-0000-0000-0000-0000000c0002",
   secret: "no-consent-secret",
@@ -31,7 +36,7 @@ describe("exo-connector check", () => {
   let simulator: Simulator;
   before(async () => {
     simulator = await startSimulator({ tenant: sampleTenant() });
-    simulator.apps.push(NO_ROLE_APP, NO_CONSENT_APP);
+    simulator.apps.push(NO_ROLE_APP, NO_CONSENT_APP, MAILBOXES_ONLY_APP);
   });
   after(() => simulator.close());
 
@@ -104,6 +109,24 @@ describe("exo-connector check", () => {
     assert.match(mailboxes?.message ?? "", /refused Get-Mailbox \(403\)/);
     assert.match(mailboxes?.message ?? "", /Assign the Exchange Recipient Administrator role to the app/);
     assert.match(result.byName("Auto-reply")?.message ?? "", /Not checked: the Mailboxes read failed/);
+  });
+
+  it("names each cmdlet group a narrower role does not cover", async () => {
+    const result = await check(
+      runInput({ AppId: MAILBOXES_ONLY_APP.appId, AppSecret: MAILBOXES_ONLY_APP.secret }),
+    );
+    assert.equal(result.exitCode, 1);
+    const failing = result.report?.checks.filter((entry) => !entry.ok).map((entry) => entry.name);
+    assert.deepEqual(failing, [
+      "Mailbox permissions",
+      "Send As",
+      "Groups",
+      "Group members",
+      "Calendar permissions",
+      "Regional settings",
+    ]);
+    assert.match(result.byName("Send As")?.message ?? "", /refused Get-RecipientPermission \(403\)/);
+    assert.ok(result.byName("Auto-reply")?.ok);
   });
 
   it("says to grant admin consent when the token carries no Exchange.ManageAsApp role", async () => {

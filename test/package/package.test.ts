@@ -263,7 +263,7 @@ describe("exo-connector package", () => {
     for (const key of connectionKeys)
       assert.ok(keys.includes(key), `the connection reads ${key} but the form lacks it`);
     const byKey = new Map(form.map((field: { key: string }) => [field.key, field]));
-    for (const secret of ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword"]) {
+    for (const secret of ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword", "ProxyUrl"]) {
       assert.equal((byKey.get(secret) as any).templateOptions.type, "password", secret);
     }
     assert.equal((byKey.get("UseCertificate") as any).type, "checkbox");
