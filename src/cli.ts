@@ -33,6 +33,26 @@ program
   });
 
 program
+  .command("check")
+  .description(
+    "check a configuration before going live: every key and option list, the token and its Exchange.ManageAsApp role, one read per cmdlet group (never writes)",
+  )
+  .option("--input <file>", "a run input or a bare Configuration object, from FILE instead of stdin")
+  .option("--json", 'print {"ok", "checks": [{"name", "ok", "message"}]} instead of a table')
+  .option("--helloid", "print an outputContext and log the table (what the package's check.ps1 runs)")
+  .action(async (options: { input?: string; json?: boolean; helloid?: boolean }) => {
+    const text = await readInput(options.input);
+    if (text === undefined) return;
+    const { runCheck } = await import("./check/index.js");
+    process.exitCode = await runCheck(text, {
+      writeStdout: (chunk) => process.stdout.write(chunk),
+      writeStderr: (chunk) => process.stderr.write(chunk),
+      env: process.env,
+      format: options.helloid ? "helloid" : options.json ? "json" : "table",
+    });
+  });
+
+program
   .command("actions")
   .description("list the actions")
   .action(() => {

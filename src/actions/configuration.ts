@@ -2,7 +2,7 @@
 // The PowerShell connector's keys keep their names and meaning; new keys are optional
 // (docs/HELLOID-CONTRACT.md, 'configuration.json').
 import { z } from "zod";
-import { findCertificateProblem } from "../exchange/index.js";
+import { findCertificateProblem, parseProxyUrl, proxyPasswords } from "../exchange/index.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
 import { LOG_LEVELS, type LogLevel, parseLogLevel } from "../helloid/logger.js";
@@ -23,6 +23,11 @@ const optionalUrl = z
   .union([z.literal(""), httpsUrl])
   .nullish()
   .transform((url) => (url ? url.replace(/\/+$/, "") : undefined));
+
+/** http(s)://[user:password@]host[:port]; the message never repeats the value, which may hold a password. */
+const optionalProxyUrl = optionalText.refine((text) => text === undefined || isProxyUrl(text), {
+  message: "expected http://[user:password@]host:port, e.g. http://proxy.contoso.com:8080",
+});
 
 export const ENVIRONMENTS = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
 
@@ -70,6 +75,7 @@ const connectionShape = {
     .transform((value) => value || "Global"),
   AdminApiUrl: optionalUrl,
   AuthorityUrl: optionalUrl,
+  ProxyUrl: optionalProxyUrl,
   // A number, or numeric text as HelloID's form sends it (z.coerce would also take true as 1 and [9] as 9).
   ActionDeadlineSeconds: z
     .union(
@@ -201,6 +207,14 @@ export const connectionFields: readonly ConfigurationField[] = [
       "Leave empty: the URL follows from the Microsoft cloud. Set it only to obtain tokens from another host, such as the connector's simulator.",
   },
   {
+    key: "ProxyUrl",
+    kind: "secret",
+    label: "Proxy URL",
+    placeholder: "http://proxy.contoso.com:8080",
+    description:
+      "The outbound HTTP proxy for Entra ID and Exchange Online, as http://host:port or http://user:password@host:port (Basic authentication). Empty: the agent's Windows proxy for Exchange Online, or HTTPS_PROXY / NO_PROXY when Node.js is run by hand.",
+  },
+  {
     key: "ActionDeadlineSeconds",
     kind: "number",
     label: "Action deadline (seconds)",
@@ -218,14 +232,25 @@ export const connectionFields: readonly ConfigurationField[] = [
   },
 ];
 
-/** The secrets of a configuration, for the redactor. */
+/** The secrets of a configuration, for the redactor: the credential and the proxy's password. */
 export function secretsOf(configuration: Record<string, unknown>): unknown[] {
   const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword"].map((k) =>
     k.toLowerCase(),
   );
-  return Object.entries(configuration)
-    .filter(([key]) => keys.includes(key.toLowerCase()))
-    .map(([, value]) => value);
+  return Object.entries(configuration).flatMap(([key, value]) => {
+    if (keys.includes(key.toLowerCase())) return [value];
+    if (key.toLowerCase() === "proxyurl" && typeof value === "string") return proxyPasswords(value);
+    return [];
+  });
+}
+
+function isProxyUrl(text: string): boolean {
+  try {
+    parseProxyUrl(text, "ProxyUrl");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,8 +1,41 @@
 // Builds the Exchange client from the HelloID configuration: the one place where HelloID settings
 // become Exchange client options.
-import { ExchangeClient } from "../exchange/index.js";
+import {
+  ExchangeClient,
+  InvalidOptionError,
+  PROXY_VARIABLES,
+  type ProxyOptions,
+  proxyPasswords,
+  proxyRoute,
+} from "../exchange/index.js";
+import { InputError } from "../helloid/context.js";
 import type { Logger } from "../helloid/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
+
+/** The process environment the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are read from. */
+export type ProxyEnvironment = Readonly<Record<string, string | undefined>> | undefined;
+
+/** ProxyUrl, else the environment's proxy variables. */
+export function proxyOptions(settings: ConnectionSettings, env: ProxyEnvironment): ProxyOptions {
+  return { url: settings.ProxyUrl, env: env ?? {} };
+}
+
+/**
+ * Checks the proxy settings before anything is sent (a malformed HTTPS_PROXY names the variable) and
+ * returns the passwords in the proxy environment variables, for the redactor (ProxyUrl's come with the
+ * configuration's secrets).
+ */
+export function proxySecrets(settings: ConnectionSettings, env: ProxyEnvironment): string[] {
+  try {
+    proxyRoute(proxyOptions(settings, env));
+  } catch (error) {
+    if (!(error instanceof InvalidOptionError)) throw error;
+    throw new InputError(
+      `the environment variable ${error.option}: expected http://[user:password@]host:port`,
+    );
+  }
+  return PROXY_VARIABLES.flatMap((name) => proxyPasswords(env?.[name]));
+}
 
 export interface ConnectionOverrides {
   /** An extra trusted CA (PEM), e.g. the simulator's, for in-process callers; CLI users set NODE_EXTRA_CA_CERTS. */
@@ -11,7 +44,7 @@ export interface ConnectionOverrides {
 
 export function createExchangeClient(
   settings: ConnectionSettings,
-  options: { deadline: number; logger: Logger; overrides?: ConnectionOverrides },
+  options: { deadline: number; logger: Logger; overrides?: ConnectionOverrides; env?: ProxyEnvironment },
 ): ExchangeClient {
   return new ExchangeClient({
     tenantId: settings.TenantID,
@@ -30,5 +63,6 @@ export function createExchangeClient(
     deadline: options.deadline,
     logger: options.logger,
     ca: options.overrides?.ca,
+    proxy: proxyOptions(settings, options.env),
   });
 }

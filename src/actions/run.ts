@@ -8,7 +8,7 @@ import { Redactor } from "../helloid/redactor.js";
 import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
 import { VERSION } from "../version.js";
 import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
-import { type ConnectionOverrides, createExchangeClient } from "./connection.js";
+import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";
 import { ActionFailure, type AnyAction, type PrepareInput } from "./framework.js";
 import { findAction } from "./registry.js";
 
@@ -53,6 +53,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     deadline: startedAt + deadlineSeconds(action, prepareInput, dryRun) * 1000,
     logger: log,
     overrides: io.connection,
+    env: io.env,
   });
   try {
     if (action.kind === "import") {
@@ -96,6 +97,7 @@ async function prepareRun(
   const connection = parseConnectionSettings(parsed.actionContext.Configuration);
   const logLevel = resolveLogLevel(connection, env);
   await checkCertificate(connection);
+  for (const secret of proxySecrets(connection, env)) redactor.add(secret);
   const input: PrepareInput = {
     input: parsed,
     action: parsed.actionContext,

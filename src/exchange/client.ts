@@ -1,7 +1,6 @@
 // ExchangeClient: one transport for every cmdlet — app-only token, retries, one deadline, paging and
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import { randomUUID } from "node:crypto";
-import type { Agent } from "node:https";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
 import { createTokenSource } from "./auth/tokenProvider.js";
 import { type BatchContext, runBatch } from "./batch.js";
@@ -20,14 +19,15 @@ import { scopeFor } from "./environments.js";
 import { invokeAll, invokePages } from "./invoke.js";
 import { silentLogger } from "./logger.js";
 import { type ExchangeClientOptions, resolveOptions } from "./options.js";
+import { Agents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
+import type { TokenSource } from "./transport/bearerTokenPolicy.js";
 import { bearerTokenPolicy } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
 import { httpsSender } from "./transport/httpsSender.js";
 import { pipeline, type TransportCounters } from "./transport/pipeline.js";
 import { redirectPolicy } from "./transport/redirectPolicy.js";
 import { type RetryOptions, retryPolicy } from "./transport/retryPolicy.js";
-import { createAgent } from "./transport/tlsTrust.js";
 
 export class ExchangeClient {
   /** Tenant used in URLs and the anchor mailbox. */
@@ -36,7 +36,8 @@ export class ExchangeClient {
   /** The action deadline, started when the client was created. */
   readonly deadline: Deadline;
   private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0 };
-  private readonly agent: Agent;
+  private readonly agents: Agents;
+  private readonly tokens: TokenSource;
   private readonly context: BatchContext;
 
   constructor(options: ExchangeClientOptions) {
@@ -48,10 +49,10 @@ export class ExchangeClient {
       "at" in resolved.deadline
         ? Deadline.at(resolved.deadline.at, options.signal)
         : Deadline.after(resolved.deadline.afterMs, options.signal);
-    this.agent = createAgent(resolved.ca);
+    this.agents = new Agents(resolved.ca, resolved.proxy);
 
     const https = httpsSender({
-      agent: this.agent,
+      agents: this.agents,
       deadline: this.deadline,
       counters: this.counters,
       logger,
@@ -62,7 +63,7 @@ export class ExchangeClient {
       counters: this.counters,
       logger,
     };
-    const tokens = createTokenSource(
+    this.tokens = createTokenSource(
       {
         tenant: resolved.tenant,
         appId: resolved.appId,
@@ -83,7 +84,7 @@ export class ExchangeClient {
       send: pipeline(
         [
           retryPolicy(retry),
-          bearerTokenPolicy(tokens, this.counters, logger),
+          bearerTokenPolicy(this.tokens, this.counters, logger),
           exchangeErrorPolicy,
           redirectPolicy,
           batchBodyPolicy,
@@ -143,8 +144,31 @@ export class ExchangeClient {
     return results as { -readonly [K in keyof C]: BatchItemResult<RowOf<C[K]>> };
   }
 
+  /**
+   * Obtains the app-only token (as the first cmdlet would) and returns the application permissions it
+   * carries, so a readiness check can tell a missing Exchange.ManageAsApp consent from a missing Exchange
+   * role. `roles` is undefined when the token is not a readable JWT; the token itself never leaves the client.
+   */
+  async tokenRoles(): Promise<{ roles: string[] | undefined }> {
+    return { roles: rolesOf(await this.tokens.getToken()) };
+  }
+
   /** Closes idle keep-alive connections so the process can exit. */
   close(): void {
-    this.agent.destroy();
+    this.agents.destroy();
+  }
+}
+
+/** The `roles` claim of a JWT access token; undefined when the token cannot be read as one. */
+function rolesOf(token: string): string[] | undefined {
+  const payload = token.split(".")[1];
+  if (token.split(".").length !== 3 || !payload) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (typeof claims !== "object" || claims === null) return undefined;
+    const roles = (claims as { roles?: unknown }).roles;
+    return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === "string") : [];
+  } catch {
+    return undefined;
   }
 }

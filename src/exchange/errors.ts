@@ -145,6 +145,9 @@ export class DeadlineExceededError extends ExchangeError {}
 /** The connection was refused or reset before a response arrived. */
 export class ConnectionError extends ExchangeError {}
 
+/** The outbound proxy could not be reached or refused the tunnel (a 407: its user name or password). */
+export class ProxyError extends ConnectionError {}
+
 export type AuthenticationFailure =
   | "invalidSecret"
   | "expiredSecret"

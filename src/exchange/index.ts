@@ -30,6 +30,7 @@ export {
   NotFoundError,
   NotMemberError,
   PageExpiredError,
+  ProxyError,
   ThrottledError,
   TransientError,
   UnauthorizedError,
@@ -38,4 +39,13 @@ export type { ExchangeLogger, LogFields } from "./logger.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
 export type { ExchangeClientOptions } from "./options.js";
 export type { TransportCounters } from "./transport/pipeline.js";
+export {
+  configuredProxy,
+  describeProxy,
+  PROXY_VARIABLES,
+  type ProxyOptions,
+  parseProxyUrl,
+  proxyPasswords,
+  proxyRoute,
+} from "./transport/proxy.js";
 export { classifyWarning, hasWarning, isNoOp, type WarningKind } from "./warnings.js";

@@ -4,6 +4,7 @@ import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";
 import type { ExchangeLogger } from "./logger.js";
+import { type ProxyOptions, type ProxyRoute, proxyRoute } from "./transport/proxy.js";
 import type { CaOption } from "./transport/tlsTrust.js";
 
 export interface ExchangeClientOptions {
@@ -30,6 +31,8 @@ export interface ExchangeClientOptions {
   pageSize?: number;
   /** Extra trusted CA certificate(s), PEM; Node's roots and NODE_EXTRA_CA_CERTS stay trusted. */
   ca?: CaOption;
+  /** Outbound HTTP proxy for every request, Entra ID's and Exchange's; default HTTPS_PROXY/NO_PROXY of process.env. */
+  proxy?: ProxyOptions;
   logger?: ExchangeLogger;
   /** Tries per request, retries included; default 6. */
   maxAttempts?: number;
@@ -47,6 +50,7 @@ export interface ResolvedOptions {
   deadline: { at: number } | { afterMs: number };
   pageSize: number;
   ca?: CaOption;
+  proxy: ProxyRoute;
   maxAttempts: number;
   batchConcurrency: number;
 }
@@ -85,6 +89,7 @@ export function resolveOptions(options: ExchangeClientOptions): ResolvedOptions 
         : { afterMs: integer("deadlineMs", options.deadlineMs, 25_000, 1, 3_600_000) },
     pageSize: integer("pageSize", options.pageSize, 1000, 1, 1000),
     ca: options.ca,
+    proxy: proxyRoute(options.proxy),
     maxAttempts: integer("maxAttempts", options.maxAttempts, 6, 1, 20),
     batchConcurrency: integer("batchConcurrency", options.batchConcurrency, 2, 1, 10),
   };

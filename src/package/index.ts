@@ -9,10 +9,14 @@ import { familyConfigurationFields } from "../actions/configurationFields.js";
 import { listActions } from "../actions/registry.js";
 import { type ConfigurationField, toConfigurationJson } from "../helloid/configurationForm.js";
 import { renderShim, shimFields } from "../helloid/shim/index.js";
+import { ACTION_SECONDS, shimStopSeconds } from "../helloid/timeLimits.js";
 import { VERSION } from "../version.js";
 import { correlateOnlyFieldMapping, fieldMapping } from "./fieldMapping.js";
 import { type ActionInfo, type ScriptEntry, scriptLayout } from "./layout.js";
 import { packageReadme } from "./readme.js";
+
+/** The readiness check's script, at the root of the folder. */
+export const CHECK_SCRIPT = "check.ps1";
 
 /** Where the bundled connector goes inside the folder. */
 export const BUNDLE_FILE = "connector/exo-connector.mjs";
@@ -97,6 +101,18 @@ export function writePackage(options: PackageOptions): PackageResult {
       }),
     );
   }
+  // The readiness check, for a preview in HelloID before going live (README "Check before going live").
+  files.set(
+    CHECK_SCRIPT,
+    renderShim({
+      action: "check",
+      command: "check",
+      script: CHECK_SCRIPT,
+      isImport: false,
+      timeoutSeconds: shimStopSeconds(ACTION_SECONDS),
+      version,
+    }),
+  );
   files.set("configuration.json", `${JSON.stringify(toConfigurationJson(fields), null, 2)}\n`);
   files.set("fieldMapping.json", `${JSON.stringify(fieldMapping(), null, 2)}\n`);
   if (scripts.some((script) => script.path.startsWith("correlateOnly/"))) {

@@ -55,6 +55,7 @@ and applies the outputContext the connector answers. Do not edit the scripts; re
 | path | what |
 |---|---|
 | \`create.ps1\` … \`import.ps1\`, \`permissions/\`, \`resources/\` | one script per HelloID slot (table below) |
+| \`check.ps1\` | the readiness check: paste it into the Create slot for a moment and run a preview; HelloID's log shows every check and what to change (it never writes) |
 | \`correlateOnly/\` | the correlate-only variant: \`create.ps1\` and \`import.ps1\` that never write, with its \`fieldMapping.json\` |
 | \`configuration.json\` | the Configuration tab (the PowerShell connector's keys plus the connector's own) |
 | \`fieldMapping.json\` | the field mapping (the PowerShell connector's fields, names and defaults) |

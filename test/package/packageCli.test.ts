@@ -61,7 +61,7 @@ describe("exo-connector package (built CLI)", () => {
     const scripts = filesUnder(out)
       .filter((file) => file.endsWith(".ps1"))
       .sort();
-    assert.deepEqual(scripts, names.map(scriptPath).sort());
+    assert.deepEqual(scripts, [...names.map(scriptPath), "check.ps1"].sort());
     for (const name of names) {
       const text = readFileSync(join(out, scriptPath(name)), "utf8");
       assert.equal(text.match(/^\$exoAction = '(.*)'\r$/m)?.[1], name);

@@ -3,7 +3,6 @@
 // the permissions action lists. Every option is checked as Exchange would: date and time formats of its
 // language, a Windows time-zone id.
 import { z } from "zod";
-import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { booleanLike, ciObject } from "../../helloid/schema.js";
 import type { ConfigurationSetting } from "../mailboxSettings/configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";
@@ -177,7 +176,7 @@ export function regionalConfigurationDisplayName(option: RegionalConfigurationOp
 }
 
 /** The family's configuration keys, for configuration.json. */
-export const regionalConfigurationFields: readonly ConfigurationField[] = [
+export const regionalConfigurationFields: readonly ConfigurationSetting<unknown>[] = [
   regionalConfigurationOptions,
   regionalConfigurationIdentification,
 ];

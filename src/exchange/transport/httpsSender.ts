@@ -1,14 +1,18 @@
-// The terminal sender: one node:https request over the client's keep-alive agent, bound to the deadline's
-// AbortSignal. Network failures become ConnectionError; running out of time becomes DeadlineExceededError.
-import { type Agent, request as httpsRequest } from "node:https";
+// The terminal sender: one node:https request over the client's keep-alive agent for its route (direct or
+// through a proxy), bound to the deadline's AbortSignal. Network failures become ConnectionError (ProxyError
+// when the proxy refused or could not be reached); running out of time becomes DeadlineExceededError.
+import type { IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { Deadline } from "../deadline.js";
-import { ConnectionError, type ExchangeError } from "../errors.js";
+import { ConnectionError, type ExchangeError, ProxyError } from "../errors.js";
 import type { ExchangeLogger } from "../logger.js";
+import type { Agents } from "./agents.js";
 import type { HttpRequest, HttpResponse, SendRequest, TransportCounters } from "./pipeline.js";
+import { describeProxy } from "./proxy.js";
 import { decodeBody } from "./responseBody.js";
 
 export interface HttpsSenderOptions {
-  agent: Agent;
+  agents: Agents;
   deadline: Deadline;
   counters: TransportCounters;
   logger: ExchangeLogger;
@@ -24,9 +28,10 @@ const retryableCodes = new Set([
   "UND_ERR_SOCKET",
 ]);
 
-export function httpsSender({ agent, deadline, counters, logger }: HttpsSenderOptions): SendRequest {
-  return (request) =>
-    new Promise<HttpResponse>((resolve, reject) => {
+export function httpsSender({ agents, deadline, counters, logger }: HttpsSenderOptions): SendRequest {
+  return async (request) => {
+    const { agent, proxy, tls } = await agents.for(request.url);
+    return new Promise<HttpResponse>((resolve, reject) => {
       const fields = { cmdlet: request.label, clientRequestId: request.clientRequestId };
       const remaining = deadline.remainingMs();
       if (remaining === 0) {
@@ -57,7 +62,9 @@ export function httpsSender({ agent, deadline, counters, logger }: HttpsSenderOp
 
       const body = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
       const headers = body ? { ...request.headers, "Content-Length": String(body.length) } : request.headers;
-      const req = httpsRequest(request.url, { method: request.method, headers, agent }, (res) => {
+      // Set once the proxy has answered the CONNECT: a failure before it is the proxy's.
+      let tunnelled = false;
+      const req = httpsRequest(request.url, { method: request.method, headers, agent, ...tls }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("error", (error) => fail(connectionError(error, request)));
@@ -82,9 +89,53 @@ export function httpsSender({ agent, deadline, counters, logger }: HttpsSenderOp
         );
       });
       deadline.signal.addEventListener("abort", onAbort, { once: true });
-      req.on("error", (error) => fail(connectionError(error, request)));
+      req.on("error", (error) =>
+        fail(proxy && !tunnelled ? proxyError(proxy, error, request) : connectionError(error, request)),
+      );
+      if (proxy) {
+        req.on("proxyConnect", (answer: IncomingMessage) => {
+          tunnelled = answer.statusCode === 200;
+          if (tunnelled) return;
+          fail(proxyRefusal(proxy, answer.statusCode ?? 0, request));
+          req.destroy();
+        });
+      }
       req.end(body);
     });
+  };
+}
+
+/** The proxy answered the CONNECT with something other than 200: 407 is its authentication. */
+function proxyRefusal(proxy: URL, status: number, request: HttpRequest): ProxyError {
+  const named = describeProxy(proxy);
+  const fields = { cmdlet: request.label, clientRequestId: request.clientRequestId, status };
+  const target = new URL(request.url).host;
+  if (status === 407) {
+    const given = proxy.username ? "refused the user name and password" : "requires a user name and password";
+    return new ProxyError(
+      `The proxy ${named} ${given} (407 Proxy Authentication Required) for ${request.label} to ${target}; give the proxy's user name and password in its URL: http://user:password@host:port`,
+      fields,
+    );
+  }
+  return new ProxyError(
+    `The proxy ${named} refused the tunnel to ${target} for ${request.label} (${status}); check that it allows HTTPS (CONNECT) to ${target}`,
+    { ...fields, retryable: status === 502 || status === 503 || status === 504 },
+  );
+}
+
+/** The proxy itself could not be reached, or closed the connection before answering. */
+function proxyError(proxy: URL, error: Error & { code?: string }, request: HttpRequest): ProxyError {
+  const code = error.code;
+  return new ProxyError(
+    `Could not reach the proxy ${describeProxy(proxy)} for ${request.label}${code ? ` (${code})` : ""}: ${error.message}`,
+    {
+      cmdlet: request.label,
+      clientRequestId: request.clientRequestId,
+      code,
+      cause: error,
+      retryable: code === undefined || retryableCodes.has(code),
+    },
+  );
 }
 
 function connectionError(error: Error & { code?: string }, request: HttpRequest): ConnectionError {

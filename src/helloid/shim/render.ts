@@ -32,6 +32,8 @@ export interface ShimOptions {
   action: string;
   /** The script's path in the package, e.g. `permissions/groups/grantPermission.ps1`. */
   script: string;
+  /** `run` (default): `exo-connector run <action>`; `check`: the readiness check, reported as an outputContext. */
+  command?: "run" | "check";
   /** Import scripts stream NDJSON records with Write-Output; the others apply an outputContext. */
   isImport: boolean;
   /** The connector is stopped after this many seconds, before HelloID's limit for the script. */
@@ -84,6 +86,7 @@ export function renderShim(options: ShimOptions): string {
     __EXO_SCRIPT__: options.script,
     __EXO_VERSION__: options.version,
     __EXO_ACTION__: options.action,
+    __EXO_COMMAND__: options.command === "check" ? "check --helloid" : `run ${options.action}`,
     __EXO_IS_IMPORT__: options.isImport ? "$true" : "$false",
     __EXO_TIMEOUT_SECONDS__: String(options.timeoutSeconds),
     __EXO_DEFAULT_CONNECTOR_PATH__: singleQuoted(

@@ -1,6 +1,6 @@
 // The resource-server side of authentication: Exchange validates the bearer token and maps it to an app.
 import { findApp, isOwnTenant, type RegisteredApp, type ServerState } from "./context.js";
-import { verifyAccessToken } from "./tokens.js";
+import { MANAGE_AS_APP, verifyAccessToken } from "./tokens.js";
 
 export type BearerCheck = { ok: true; app: RegisteredApp } | { ok: false; reason: string };
 
@@ -18,5 +18,8 @@ export function authenticate(
   }
   const app = findApp(state, check.claims.appid);
   if (!app) return { ok: false, reason: "The application of the token is not registered in the tenant." };
+  if (!check.claims.roles.includes(MANAGE_AS_APP)) {
+    return { ok: false, reason: `The token does not carry the ${MANAGE_AS_APP} role.` };
+  }
   return { ok: true, app };
 }

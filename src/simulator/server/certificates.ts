@@ -1,4 +1,4 @@
-// X.509 material for the simulator: a throw-away CA, a server certificate for the loopback names, the key
+// X.509 material for the simulator: a throw-away CA, a server certificate for the loopback names (and any extra host name), the key
 // that signs access tokens, and app certificates for tests (PFX as HelloID stores them).
 import { createHash, generateKeyPair, generateKeyPairSync, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
@@ -66,10 +66,11 @@ function issueCertificate(request: CertificateRequest): forge.pki.Certificate {
   return cert;
 }
 
-function createServerTls(caKey: KeyPair, serverKey: KeyPair): ServerTls {
-  const caName = "Exchange Online Simulator CA";
+const CA_NAME = "Exchange Online Simulator CA";
+
+function createCaCertificate(caKey: KeyPair): string {
   const ca = issueCertificate({
-    subject: caName,
+    subject: CA_NAME,
     key: caKey,
     days: 3650,
     extensions: [
@@ -77,9 +78,19 @@ function createServerTls(caKey: KeyPair, serverKey: KeyPair): ServerTls {
       { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
     ],
   });
+  return forge.pki.certificateToPem(ca);
+}
+
+/** The server certificate for the loopback names and `hostNames` (e.g. a name only a test's proxy resolves). */
+function createServerTls(
+  caPem: string,
+  caKey: KeyPair,
+  serverKey: KeyPair,
+  hostNames: readonly string[],
+): ServerTls {
   const server = issueCertificate({
     subject: "localhost",
-    issuer: { name: caName, key: caKey },
+    issuer: { name: CA_NAME, key: caKey },
     key: serverKey,
     days: 397,
     extensions: [
@@ -90,17 +101,14 @@ function createServerTls(caKey: KeyPair, serverKey: KeyPair): ServerTls {
         name: "subjectAltName",
         altNames: [
           { type: 2, value: "localhost" },
+          ...hostNames.map((value) => ({ type: 2, value })),
           { type: 7, ip: "127.0.0.1" },
           { type: 7, ip: "::1" },
         ],
       },
     ],
   });
-  return {
-    caPem: forge.pki.certificateToPem(ca),
-    certPem: forge.pki.certificateToPem(server),
-    keyPem: serverKey.privateKeyPem,
-  };
+  return { caPem, certPem: forge.pki.certificateToPem(server), keyPem: serverKey.privateKeyPem };
 }
 
 export interface SimulatorKeys {
@@ -109,16 +117,38 @@ export interface SimulatorKeys {
   tokenSigning: KeyPair;
 }
 
-// Generated once per process: test files start many simulators, and keygen dominates start-up time.
-let keys: Promise<SimulatorKeys> | undefined;
+interface KeyMaterial {
+  caKey: KeyPair;
+  caPem: string;
+  serverKey: KeyPair;
+  tokenSigning: KeyPair;
+  /** Server certificates by their extra host names. */
+  servers: Map<string, ServerTls>;
+}
 
-export function simulatorKeys(): Promise<SimulatorKeys> {
-  keys ??= Promise.all([
+// Generated once per process: test files start many simulators, and keygen dominates start-up time.
+let material: Promise<KeyMaterial> | undefined;
+
+export async function simulatorKeys(hostNames: readonly string[] = []): Promise<SimulatorKeys> {
+  material ??= Promise.all([
     generateRsaKeyPairAsync(),
     generateRsaKeyPairAsync(),
     generateRsaKeyPairAsync(),
-  ]).then(([caKey, serverKey, tokenSigning]) => ({ tls: createServerTls(caKey, serverKey), tokenSigning }));
-  return keys;
+  ]).then(([caKey, serverKey, tokenSigning]) => ({
+    caKey,
+    caPem: createCaCertificate(caKey),
+    serverKey,
+    tokenSigning,
+    servers: new Map(),
+  }));
+  const keys = await material;
+  const names = [...new Set(hostNames.map((name) => name.toLowerCase()))].sort();
+  let tls = keys.servers.get(names.join(","));
+  if (!tls) {
+    tls = createServerTls(keys.caPem, keys.caKey, keys.serverKey, names);
+    keys.servers.set(names.join(","), tls);
+  }
+  return { tls, tokenSigning: keys.tokenSigning };
 }
 
 function certificateDer(certificatePem: string): Buffer {

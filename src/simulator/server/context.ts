@@ -14,6 +14,11 @@ export interface RegisteredApp {
   secret?: string;
   /** PEM of the uploaded certificate (public part) that signs client assertions. */
   certificatePem?: string;
+  /**
+   * Whether the application permission Exchange.ManageAsApp is granted with admin consent (default true).
+   * Without it Entra ID still issues a token, but with no `roles` claim, and Exchange refuses it (401).
+   */
+  manageAsAppConsented?: boolean;
   /** Whether the app's service principal holds an Exchange admin role (default true); without it every cmdlet is 403. */
   exchangeRole?: boolean;
   /** When set, the only cmdlets the role grants (case-insensitive); others answer 403. */

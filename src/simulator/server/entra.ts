@@ -193,6 +193,7 @@ function issueToken(request: EntraRequest, version: "v1" | "v2", body: string): 
     appId: app.appId,
     appidacr,
     exchangeRole: app.exchangeRole !== false,
+    manageAsAppConsented: app.manageAsAppConsented !== false,
     lifetimeSeconds: lifetime,
   });
   // The most recent ones only, so a long-running simulator does not grow without end.

@@ -24,6 +24,11 @@ export interface ServerOptions {
   host?: string;
   /** Default 0 (any free port). */
   port?: number;
+  /**
+   * Extra DNS names the server's certificate is valid for, besides localhost and the loopback addresses:
+   * to reach the simulator under a name that only a proxy (or a hosts file) resolves.
+   */
+  hostNames?: string[];
   /** Registered Entra apps; default one app, {@link DEFAULT_APP}. */
   apps?: RegisteredApp[];
   /** Largest page the server returns, whatever `odata.maxpagesize` asks for; default 1000. */
@@ -80,7 +85,7 @@ export async function startServer<T extends ServerTenant>(
   engine: CmdletEngine,
   options: ServerOptions = {},
 ): Promise<SimulatorServer<T>> {
-  const { tls, tokenSigning } = await simulatorKeys();
+  const { tls, tokenSigning } = await simulatorKeys(options.hostNames);
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "exo-simulator-"));
   mkdirSync(dataDir, { recursive: true });

@@ -10,6 +10,9 @@ export const EXCHANGE_RESOURCE_APP_ID = "00000002-0000-0ff1-ce00-000000000000";
 /** Directory role template id of "Exchange Administrator", carried in `wids` for apps that hold the role. */
 const EXCHANGE_ADMINISTRATOR_ROLE = "29232cdf-9323-42fd-ade2-1d097af3e4de";
 
+/** The application permission Exchange's admin API requires of app-only tokens. */
+export const MANAGE_AS_APP = "Exchange.ManageAsApp";
+
 export type JwtAlgorithm = "RS256" | "PS256";
 
 export interface DecodedJwt {
@@ -82,6 +85,8 @@ export interface AccessTokenRequest {
   /** "1" when the app authenticated with a secret, "2" with a certificate (Entra's `appidacr`). */
   appidacr: "1" | "2";
   exchangeRole: boolean;
+  /** Exchange.ManageAsApp granted with admin consent: the token's `roles` claim (absent otherwise, as in Entra). */
+  manageAsAppConsented: boolean;
   lifetimeSeconds: number;
 }
 
@@ -102,7 +107,7 @@ export function issueAccessToken(key: SigningKey, request: AccessTokenRequest): 
     idp: `https://sts.windows.net/${request.tenantId}/`,
     idtyp: "app",
     oid: servicePrincipalId,
-    roles: ["Exchange.ManageAsApp"],
+    ...(request.manageAsAppConsented ? { roles: [MANAGE_AS_APP] } : {}),
     sub: servicePrincipalId,
     tid: request.tenantId,
     uti: randomUUID().replaceAll("-", ""),
@@ -123,6 +128,7 @@ function servicePrincipalObjectId(appId: string): string {
 export interface AccessTokenClaims {
   tid: string;
   appid: string;
+  roles: string[];
 }
 
 export type AccessTokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: string };
@@ -138,7 +144,7 @@ export function verifyAccessToken(key: SigningKey, token: string): AccessTokenCh
   if (!verifyJwtSignature(jwt, "RS256", key.publicKeyPem)) {
     return { ok: false, reason: "The token signature is invalid." };
   }
-  const { aud, exp, nbf, tid, appid } = jwt.payload;
+  const { aud, exp, nbf, tid, appid, roles } = jwt.payload;
   if (aud !== EXCHANGE_RESOURCE && aud !== EXCHANGE_RESOURCE_APP_ID) {
     return { ok: false, reason: "The audience claim value is invalid for current resource." };
   }
@@ -148,5 +154,8 @@ export function verifyAccessToken(key: SigningKey, token: string): AccessTokenCh
   if (typeof tid !== "string" || typeof appid !== "string") {
     return { ok: false, reason: "The token lacks the tid or appid claim." };
   }
-  return { ok: true, claims: { tid, appid } };
+  const granted = Array.isArray(roles)
+    ? roles.filter((role): role is string => typeof role === "string")
+    : [];
+  return { ok: true, claims: { tid, appid, roles: granted } };
 }

@@ -3,7 +3,7 @@ import { constants, randomUUID, sign } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import forge from "node-forge";
 import { createTestCertificate, type Simulator, startSimulator } from "../../../src/simulator/index.js";
-import { EXCHANGE_SCOPE, postForm, send } from "./helpers.js";
+import { EXCHANGE_SCOPE, invoke, postForm, send, tokenFor } from "./helpers.js";
 
 const SECRET_APP = "11111111-0000-0000-0000-000000000001";
 const CERT_APP = "11111111-0000-0000-0000-000000000002";
@@ -99,6 +99,21 @@ describe("simulated Entra", () => {
     assert.deepEqual(claims.roles, ["Exchange.ManageAsApp"]);
     assert.ok(Math.abs(claims.exp - (Date.now() / 1000 + 1200)) < 5);
     assert.equal(sim.requestLog.at(-1)?.kind, "token");
+  });
+
+  it("issues a token without roles to an app without admin consent, which Exchange refuses (401)", async () => {
+    const app = {
+      appId: "00000000-0000-0000-0000-0000000000c0",
+      secret: "unconsented",
+      manageAsAppConsented: false,
+    };
+    sim.apps.push(app);
+    const token = await tokenFor(sim, app);
+    const claims = JSON.parse(Buffer.from(token.split(".")[1] as string, "base64url").toString());
+    assert.equal(claims.roles, undefined);
+    const res = await invoke(sim, token, "Get-Mailbox", { ResultSize: 1 });
+    assert.equal(res.status, 401);
+    assert.match(String(res.headers["x-ms-diagnostics"]), /does not carry the Exchange\.ManageAsApp role/);
   });
 
   it("accepts the organization domain in place of the tenant GUID", async () => {
