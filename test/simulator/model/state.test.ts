@@ -103,15 +103,13 @@ describe("generator", () => {
   });
 
   it("builds 100,000 shared mailboxes and lists them all", () => {
-    const started = Date.now();
+    // Its time is a benchmark figure (bench/), not asserted here: a loaded machine would fail it.
     const tenant = generateTenant({
       seed: 5,
       users: 100,
       sharedMailboxes: 100_000,
       fullAccessPerSharedMailbox: 1,
     });
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 30_000, `generation took ${elapsed} ms`);
     const result = invokeCmdlet(tenant, "Get-Mailbox", {
       RecipientTypeDetails: "SharedMailbox",
       ResultSize: "Unlimited",
