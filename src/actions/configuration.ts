@@ -1,5 +1,6 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
 // The PowerShell connector's keys keep their names and meaning (SPEC §5); new keys are optional.
+import { isAbsolute } from "node:path";
 import { z } from "zod";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
@@ -50,6 +51,11 @@ const connectionShape = {
     .pipe(z.number().min(1).max(29, "must stay below HelloID's 30-second action timeout"))
     .nullish()
     .transform((value) => value ?? 25),
+  TokenCache: booleanLike.nullish().transform((value) => value ?? true),
+  TokenCacheDirectory: optionalText.refine(
+    (path) => path === undefined || isAbsolute(path),
+    "expected an absolute folder path, or empty for the default",
+  ),
 };
 
 /** The configuration keys the connection reads. */
@@ -165,6 +171,22 @@ export const connectionFields: readonly ConfigurationField[] = [
     description:
       "Account and permission actions (HelloID gives them 30 seconds) stop retrying Exchange and report a clear error by this many seconds (1-29, default 25). Scripts HelloID gives longer (retrieve permissions, resources, permission imports) use that limit instead, except in a preview.",
     defaultValue: 25,
+  },
+  {
+    key: "TokenCache",
+    kind: "checkbox",
+    label: "Reuse the access token across actions",
+    description:
+      "Keep the Exchange Online access token in an encrypted file that the next actions with the same app credential reuse while at least 5 minutes of it remain, instead of asking Entra ID for one per action. Only a process holding the same credential can read or use it.",
+    defaultValue: true,
+  },
+  {
+    key: "TokenCacheDirectory",
+    kind: "text",
+    label: "Token cache folder (override)",
+    placeholder: "C:\\ProgramData\\exo-connector\\cache",
+    description:
+      "Leave empty for the default: %ProgramData%\\exo-connector\\cache on Windows, the user's cache folder elsewhere. Restrict the folder to the account the HelloID agent runs as (see the README).",
   },
 ];
 

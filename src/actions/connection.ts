@@ -1,6 +1,6 @@
 // Builds the Exchange client from the HelloID configuration: the one place where HelloID settings
 // become Exchange client options.
-import { ExchangeClient } from "../exchange/index.js";
+import { defaultTokenCacheDirectory, ExchangeClient } from "../exchange/index.js";
 import type { Logger } from "../helloid/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
 
@@ -30,5 +30,8 @@ export function createExchangeClient(
     deadline: options.deadline,
     logger: options.logger,
     ca: options.overrides?.ca,
+    tokenCacheDirectory: settings.TokenCache
+      ? (settings.TokenCacheDirectory ?? defaultTokenCacheDirectory())
+      : undefined,
   });
 }

@@ -2,7 +2,7 @@
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import type { Agent } from "node:https";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
-import { createTokenSource } from "./auth/tokenProvider.js";
+import { createTokenSource } from "./auth/tokenSource.js";
 import { type BatchContext, runBatch } from "./batch.js";
 import {
   type BatchItemResult,
@@ -67,6 +67,7 @@ export class ExchangeClient {
         authorityUrl: resolved.authorityUrl,
         scope: scopeFor(resolved.environment),
         logger,
+        cacheDirectory: resolved.tokenCacheDirectory,
       },
       pipeline([retryPolicy(retry), entraStatusPolicy], https),
     );

@@ -1,5 +1,6 @@
 // Public API of the Exchange Online client.
 
+export { defaultTokenCacheDirectory } from "./auth/tokenCache.js";
 export type { Credential } from "./auth/tokenProvider.js";
 export type {
   BatchItemResult,
