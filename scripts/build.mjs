@@ -1,14 +1,20 @@
-// Bundles the CLI into one ESM file so a cold `node dist/cli.js` loads a single module graph.
+// Bundles the CLI into one ESM file (the agent gets one file to copy), minified: every cold process parses all
+// of it, and V8's parse time follows its size. Code only some commands need (MSAL, node-forge, commander,
+// the simulator, the demo, the package writer) sits behind dynamic import(), which esbuild turns into lazy
+// initializers inside the one file: parsed but never evaluated unless used. BENCHMARKS.md has the figures.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { cli: "src/cli.ts" },
+  entryPoints: { cli: "src/main.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node20",
   format: "esm",
   sourcemap: "linked",
+  minify: true,
+  // Stack traces in the log keep their function and class names.
+  keepNames: true,
   logLevel: "warning",
   // CommonJS dependencies (node-forge, jsonwebtoken) call require(); give the ESM bundle one.
   banner: {

@@ -1,8 +1,10 @@
 // exo-connector: argument parsing and I/O only; the work happens in src/actions and src/simulator.
+// Loaded by main.ts for every command line but the shim's `run <action>`.
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { listActions } from "./actions/registry.js";
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
+import { readStdin, withoutBom } from "./inputText.js";
 
 const program = new Command()
   .name("exo-connector")
@@ -111,14 +113,6 @@ function integer(text: string | undefined, option: string): number {
   return value;
 }
 
-/**
- * Input without a UTF-8 byte order mark: Windows editors save one, and .NET Framework's Process can put one on
- * a child's stdin when the console code page is UTF-8 (before the shim's own BOM-less bytes).
- */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 async function readInput(file: string | undefined): Promise<string | undefined> {
   if (file) {
     try {
@@ -130,9 +124,7 @@ async function readInput(file: string | undefined): Promise<string | undefined> 
     }
   }
   if (process.stdin.isTTY) throw new UsageError("no input: pass --input FILE or pipe the JSON on stdin");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return withoutBom(Buffer.concat(chunks).toString("utf8"));
+  return readStdin();
 }
 
 // A reader that stops early (`exo-connector actions | head -1`) is not an error of ours.

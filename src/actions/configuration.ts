@@ -1,7 +1,7 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
 // The PowerShell connector's keys keep their names and meaning (SPEC §5); new keys are optional.
 import { isAbsolute } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
 import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";

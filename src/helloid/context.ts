@@ -1,6 +1,6 @@
 // The HelloID PowerShell V2 contexts a script receives (reference/helloid-contract.md §2–§4),
 // as the CLI takes them: one JSON object {actionContext, personContext, resourceContext, outputContext}.
-import { z } from "zod";
+import * as z from "zod";
 import { booleanLike, ciObject, describeIssues, stringLike } from "./schema.js";
 
 const looseRecord = z.record(z.string(), z.unknown());
