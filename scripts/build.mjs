@@ -1,10 +1,12 @@
 // Bundles the CLI into one ESM file (the agent gets one file to copy), minified: every cold process parses all
 // of it, and V8's parse time follows its size. Code only some commands need (MSAL, node-forge, commander,
 // the simulator, the demo, the package writer) sits behind dynamic import(), which esbuild turns into lazy
-// initializers inside the one file: parsed but never evaluated unless used. BENCHMARKS.md has the figures.
+// initializers inside the one file: parsed but never evaluated unless used. BENCHMARKS.md has the figures,
+// beside those of the same code split into chunks (bench/coldStart.ts builds that variant from these options).
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-await build({
+export const buildOptions = {
   entryPoints: { cli: "src/main.ts" },
   outdir: "dist",
   bundle: true,
@@ -20,4 +22,6 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
-});
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build(buildOptions);
