@@ -9,6 +9,8 @@ import { type RemoteSimulator, startRemoteSimulator } from "./simulatorClient.js
 import { count, mb, seconds } from "./stats.js";
 
 const RSS_TARGET_MB = 200;
+/** The listing of every shared mailbox: its whole outputContext is held until it is written (SPEC §8). */
+const LISTING_RSS_TARGET_MB = 150;
 /** Exchange-like throttling: one cmdlet request in `every` answered 429 with Retry-After (1 s). */
 const RETRY_AFTER_SECONDS = 1;
 const THROTTLE_EVERY = 20;
@@ -210,12 +212,15 @@ function render(runs: ScaleRun[], sizes: ScaleSizes): Section {
   });
   const targets: Target[] = runs
     .filter((r) => !r.throttled)
-    .map((r) => ({
-      name: `peak RSS, ${r.label} over ${r.objects}`,
-      goal: `≤ ${RSS_TARGET_MB} MB, output streamed`,
-      measured: `${mb(r.run.maxRssKb)} in ${seconds(r.run.wallMs)}`,
-      met: (r.run.maxRssKb ?? Number.POSITIVE_INFINITY) / 1024 <= RSS_TARGET_MB,
-    }));
+    .map((r, index) => {
+      const limit = index === 0 ? LISTING_RSS_TARGET_MB : RSS_TARGET_MB;
+      return {
+        name: `peak RSS, ${r.label} over ${r.objects}`,
+        goal: `≤ ${limit} MB, output streamed`,
+        measured: `${mb(r.run.maxRssKb)} in ${seconds(r.run.wallMs)}`,
+        met: (r.run.maxRssKb ?? Number.POSITIVE_INFINITY) / 1024 <= limit,
+      };
+    });
   const throttledRuns = runs.filter((r) => r.throttled);
   targets.push({
     name: "imports under throttling",

@@ -68,6 +68,9 @@ export async function startRemoteSimulator(options: SimulatorProcessOptions): Pr
       AppSecret: ready.secret,
       AdminApiUrl: ready.url,
       AuthorityUrl: ready.url,
+      // Each process authenticates as without a token cache (and none writes to the user's cache directory);
+      // the cold-start benchmark turns it on in a directory of its own.
+      TokenCache: false,
     },
     stats: () => call<RequestCounts>({ type: "stats" }),
     clear: () => call<void>({ type: "clear" }),

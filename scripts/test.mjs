@@ -37,7 +37,8 @@ const result = spawnSync(
     `--test-reporter-destination=${tap}`,
     ...files,
   ],
-  { stdio: "inherit" },
+  // Tests never touch the user's token cache: an action that keeps the default directory writes here.
+  { stdio: "inherit", env: { ...process.env, XDG_CACHE_HOME: join(reportDir, "cache") } },
 );
 const report = readFileSync(tap, "utf8");
 rmSync(reportDir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 // exo-connector: argument parsing and I/O only; the work happens in src/actions and src/simulator.
+// Loaded by main.ts for every command line but the shim's `run <action>`.
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { listActions } from "./actions/registry.js";
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
 import { InputError } from "./helloid/context.js";
 import { decodeInput } from "./helloid/inputText.js";
+import { readStdin } from "./inputText.js";
 import { FAULT_SPEC_HELP, FaultSpecError, parseFaultSpec } from "./simulator/server/faultSpec.js";
 import { VERSION } from "./version.js";
 
@@ -206,9 +208,7 @@ async function readInput(file: string | undefined): Promise<string | undefined> 
     return decodeInput(bytes);
   }
   if (process.stdin.isTTY) throw new UsageError("no input: pass --input FILE or pipe the JSON on stdin");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return decodeInput(Buffer.concat(chunks));
+  return readStdin();
 }
 
 // A reader that stops early (`exo-connector actions | head -1`) is not an error of ours.

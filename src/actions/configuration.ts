@@ -1,7 +1,8 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
 // The PowerShell connector's keys keep their names and meaning; new keys are optional
 // (docs/HELLOID-CONTRACT.md, 'configuration.json').
-import { z } from "zod";
+import { isAbsolute } from "node:path";
+import * as z from "zod";
 import { findCertificateProblem, parseProxyUrl, proxyPasswords } from "../exchange/index.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
@@ -98,6 +99,11 @@ const connectionShape = {
     .nullish()
     .transform((value) => value ?? 25),
   LogLevel: logLevel,
+  TokenCache: booleanLike.nullish().transform((value) => value ?? true),
+  TokenCacheDirectory: optionalText.refine(
+    (path) => path === undefined || isAbsolute(path),
+    "expected an absolute folder path, or empty for the default",
+  ),
 };
 
 /** The configuration keys the connection reads. */
@@ -229,6 +235,22 @@ export const connectionFields: readonly ConfigurationField[] = [
     placeholder: "info",
     description: `How much the connector writes to HelloID's log: ${LOG_LEVELS.join(", ")} (empty means info). The agent's environment variable ${LOG_LEVEL_VARIABLE}, when set, overrides it on that agent.`,
     defaultValue: "info",
+  },
+  {
+    key: "TokenCache",
+    kind: "checkbox",
+    label: "Reuse the access token across actions",
+    description:
+      "Keep the Exchange Online access token in an encrypted file that the next actions with the same app credential reuse while at least 5 minutes of it remain, instead of asking Entra ID for one per action. Only a process holding the same credential can read or use it.",
+    defaultValue: true,
+  },
+  {
+    key: "TokenCacheDirectory",
+    kind: "text",
+    label: "Token cache folder (override)",
+    placeholder: "C:\\ProgramData\\exo-connector\\cache",
+    description:
+      "Leave empty for the default: %ProgramData%\\exo-connector\\cache on Windows, the user's cache folder elsewhere. Restrict the folder to the account the HelloID agent runs as (see the README).",
   },
 ];
 

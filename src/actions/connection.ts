@@ -1,6 +1,7 @@
 // Builds the Exchange client from the HelloID configuration: the one place where HelloID settings
 // become Exchange client options.
 import {
+  defaultTokenCacheDirectory,
   ExchangeClient,
   InvalidOptionError,
   PROXY_VARIABLES,
@@ -64,5 +65,8 @@ export function createExchangeClient(
     logger: options.logger,
     ca: options.overrides?.ca,
     proxy: proxyOptions(settings, options.env),
+    tokenCacheDirectory: settings.TokenCache
+      ? (settings.TokenCacheDirectory ?? defaultTokenCacheDirectory())
+      : undefined,
   });
 }

@@ -10,6 +10,8 @@ export function simulatorConfiguration(simulator: Simulator, overrides: Record<s
     AppSecret: DEFAULT_APP.secret,
     AdminApiUrl: simulator.url,
     AuthorityUrl: simulator.url,
+    // An in-process simulator signs with a new key each start: a token cached on disk would only go stale.
+    TokenCache: false,
     ...overrides,
   };
 }

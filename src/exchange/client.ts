@@ -2,7 +2,7 @@
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import { randomUUID } from "node:crypto";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
-import { createTokenSource } from "./auth/tokenProvider.js";
+import { createTokenSource } from "./auth/tokenSource.js";
 import { type BatchContext, runBatch } from "./batch.js";
 import {
   type BatchItemResult,
@@ -71,6 +71,7 @@ export class ExchangeClient {
         authorityUrl: resolved.authorityUrl,
         scope: scopeFor(resolved.environment),
         logger,
+        cacheDirectory: resolved.tokenCacheDirectory,
       },
       pipeline([retryPolicy(retry), entraStatusPolicy], https),
     );

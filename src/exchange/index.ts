@@ -1,6 +1,7 @@
 // Public API of the Exchange Online client.
 
 export { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
+export { defaultTokenCacheDirectory } from "./auth/tokenCache.js";
 export type { Credential } from "./auth/tokenProvider.js";
 export type {
   BatchItemResult,

@@ -1,5 +1,6 @@
 // ExchangeClient options and their validation. Problems name the option and never echo a value
 // (a misplaced secret must not end up in an error message).
+import { isAbsolute } from "node:path";
 import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";
@@ -38,6 +39,11 @@ export interface ExchangeClientOptions {
   maxAttempts?: number;
   /** `$batch` POSTs in flight at once; default 2. */
   batchConcurrency?: number;
+  /**
+   * An absolute directory where processes with the same credential share their token (see
+   * auth/tokenCache.ts); absent: no token cache, each process asks Entra ID for its own.
+   */
+  tokenCacheDirectory?: string;
 }
 
 export interface ResolvedOptions {
@@ -53,6 +59,7 @@ export interface ResolvedOptions {
   proxy: ProxyRoute;
   maxAttempts: number;
   batchConcurrency: number;
+  tokenCacheDirectory?: string;
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,6 +99,7 @@ export function resolveOptions(options: ExchangeClientOptions): ResolvedOptions 
     proxy: proxyRoute(options.proxy),
     maxAttempts: integer("maxAttempts", options.maxAttempts, 6, 1, 20),
     batchConcurrency: integer("batchConcurrency", options.batchConcurrency, 2, 1, 10),
+    tokenCacheDirectory: directory("tokenCacheDirectory", options.tokenCacheDirectory),
   };
 }
 
@@ -149,6 +157,14 @@ function origin(option: string, value: unknown): string {
     );
   }
   return url.origin;
+}
+
+function directory(option: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !isAbsolute(value)) {
+    throw new InvalidOptionError(option, "must be an absolute directory path");
+  }
+  return value;
 }
 
 function integer(option: string, value: unknown, fallback: number, min: number, max: number): number {

@@ -1,7 +1,7 @@
 // The HelloID PowerShell V2 contexts a script receives (docs/HELLOID-CONTRACT.md, 'Action context' and
 // after), as the CLI takes them: one JSON object {actionContext, personContext, resourceContext,
 // outputContext}.
-import { z } from "zod";
+import * as z from "zod";
 import { booleanLike, ciObject, describeIssues, stringLike } from "./schema.js";
 
 const looseRecord = z.record(z.string(), z.unknown());

@@ -1,6 +1,6 @@
 // Calendar folder roles as Add/Set-MailboxFolderPermission take them in -AccessRights, and the special
 // users every folder has. An option grants one role, as the PowerShell connector's options did.
-import { z } from "zod";
+import * as z from "zod";
 
 export const FOLDER_ROLES = [
   "None",

@@ -1,7 +1,8 @@
 // Configuration of the folderPermission family: the options HelloID lists as permissions (the PowerShell
 // connector's four `Default` rights by default, ids "1".."4" as it had them) and the baseline a revoke
 // restores. Schema, descriptions and defaults live here so configuration.json is generated from them.
-import { z } from "zod";
+import * as z from "zod";
+import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { ciObject } from "../../helloid/schema.js";
 import type { ConfigurationSetting } from "../mailboxSettings/configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";

@@ -1,6 +1,6 @@
 // Configuration keys of the groups family (groups/*). All optional; the defaults are the PowerShell
 // connector's behaviour. The packaging generates configuration.json from GROUP_SETTINGS.
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { booleanLike } from "../../helloid/schema.js";
 import {

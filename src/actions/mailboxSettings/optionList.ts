@@ -1,6 +1,6 @@
 // The option lists implementers configure (one option = one HelloID permission): items matched
 // case-insensitively as PowerShell does, Ids unique and stable because HelloID stores them in entitlements.
-import { z } from "zod";
+import * as z from "zod";
 import { isObject } from "../../helloid/caseInsensitive.js";
 import { ciObject, stringLike } from "../../helloid/schema.js";
 

@@ -1,6 +1,6 @@
 // The settings every family has (sub-permission lookup, resource templates, correlation and marker
 // attributes) and the schemas their configuration keys share.
-import { z } from "zod";
+import * as z from "zod";
 
 export interface ResourceTemplates {
   readonly name: string;

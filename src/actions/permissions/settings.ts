@@ -1,6 +1,6 @@
 // Family configuration keys, declared once with their schema, default and description: the actions parse
 // actionContext.Configuration with them, and the packaging generates configuration.json from the same list.
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { ciObject, describeIssues } from "../../helloid/schema.js";

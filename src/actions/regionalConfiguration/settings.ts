@@ -2,7 +2,8 @@
 // the PowerShell connector's one Dutch option, with its id and values) and which Identification shape
 // the permissions action lists. Every option is checked as Exchange would: date and time formats of its
 // language, a Windows time-zone id.
-import { z } from "zod";
+import * as z from "zod";
+import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { booleanLike, ciObject } from "../../helloid/schema.js";
 import type { ConfigurationSetting } from "../mailboxSettings/configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";

@@ -1,6 +1,6 @@
 // The three shared-mailbox rights, read in either spelling the PowerShell connector used ("Full Access" in
 // the Dec 2024 Identification, "FullAccess" later), written as Exchange names them.
-import { z } from "zod";
+import * as z from "zod";
 
 export const RIGHTS = ["FullAccess", "SendAs", "SendOnBehalf"] as const;
 export type Right = (typeof RIGHTS)[number];

@@ -1,7 +1,7 @@
 // Configuration keys of the shared-mailbox families (sharedMailboxes/* and sharedMailboxesSeparate/*).
 // All optional; the defaults are the PowerShell connector's behaviour. The packaging generates
 // configuration.json from SHARED_MAILBOX_SETTINGS.
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { booleanLike } from "../../helloid/schema.js";
 import {

@@ -1,16 +1,14 @@
-// App-only tokens from msal-node's ConfidentialClientApplication. One MSAL app per credential set lives
-// at module level, so every client in the process shares its token cache: one token request per
-// process. Concurrent callers share one in-flight request, and a token Exchange refused is replaced
-// once, however many requests saw it refused.
-import { createHash } from "node:crypto";
+// App-only tokens from msal-node's ConfidentialClientApplication, for tokenSource.ts, which loads this
+// module only when neither its memory nor the token cache holds a usable token. One MSAL app per credential
+// set lives at module level, so every client in the process shares it.
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import { AuthenticationError } from "../errors.js";
 import type { ExchangeLogger } from "../logger.js";
-import type { TokenSource } from "../transport/bearerTokenPolicy.js";
 import type { SendRequest } from "../transport/pipeline.js";
 import { authenticationErrorFrom } from "./authenticationErrors.js";
 import { msalAuthorityOptions } from "./authorityMetadata.js";
 import { MsalNetworkClient, type TokenCall } from "./msalNetworkClient.js";
+import type { AccessToken } from "./tokenCache.js";
 
 export type Credential =
   | { kind: "secret"; secret: string }
@@ -28,34 +26,18 @@ export interface TokenProviderOptions {
 interface AppEntry {
   app: ConfidentialClientApplication;
   network: MsalNetworkClient;
-  /** The token handed out last. */
-  current?: string;
-  pending?: Promise<string>;
 }
 
 const apps = new Map<string, AppEntry>();
 
-/** A token source for one client; `send` is that client's token pipeline (deadline, TLS, retries). */
-export function createTokenSource(options: TokenProviderOptions, send: SendRequest): TokenSource {
-  const secrets = secretsOf(options.credential);
-  return {
-    async getToken(rejected) {
-      const entry = await appFor(options);
-      if (rejected !== undefined && entry.current !== undefined && entry.current !== rejected)
-        return entry.current;
-      if (entry.pending) {
-        const token = await entry.pending;
-        if (token !== rejected) return token;
-      }
-      const pending = acquire(entry, options, send, rejected !== undefined, secrets);
-      entry.pending = pending;
-      try {
-        return await pending;
-      } finally {
-        if (entry.pending === pending) entry.pending = undefined;
-      }
-    },
-  };
+/** A token from MSAL; `send` is the calling client's token pipeline (deadline, TLS, retries). */
+export async function acquireToken(
+  options: TokenProviderOptions,
+  key: string,
+  send: SendRequest,
+  forceRefresh: boolean,
+): Promise<AccessToken> {
+  return acquire(await appFor(options, key), options, send, forceRefresh, secretsOf(options.credential));
 }
 
 async function acquire(
@@ -64,7 +46,7 @@ async function acquire(
   send: SendRequest,
   forceRefresh: boolean,
   secrets: readonly string[],
-): Promise<string> {
+): Promise<AccessToken> {
   const call: TokenCall = { send };
   try {
     const result = await entry.network.during(call, (correlationId) =>
@@ -87,16 +69,15 @@ async function acquire(
         expiresOn: result.expiresOn?.toISOString(),
       });
     }
-    entry.current = result.accessToken;
-    return result.accessToken;
+    // MSAL always sets expiresOn for client credentials; without it, the token is not kept for others.
+    return { token: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? Date.now() };
   } catch (error) {
     if (call.failure) throw call.failure;
     throw authenticationErrorFrom(error, { appId: options.appId, tenant: options.tenant, secrets });
   }
 }
 
-async function appFor(options: TokenProviderOptions): Promise<AppEntry> {
-  const key = cacheKey(options);
+async function appFor(options: TokenProviderOptions, key: string): Promise<AppEntry> {
   let entry = apps.get(key);
   if (entry) return entry;
   const credential = await msalCredential(options.credential);
@@ -132,13 +113,6 @@ async function msalCredential(
       x5c: certificate.certificatePem,
     },
   };
-}
-
-/** Identifies a credential set without keeping the secret itself as a map key. */
-function cacheKey({ authorityUrl, tenant, appId, scope, credential }: TokenProviderOptions): string {
-  return createHash("sha256")
-    .update(JSON.stringify([authorityUrl, tenant, appId, scope, credential]))
-    .digest("hex");
 }
 
 function secretsOf(credential: Credential): string[] {
