@@ -82,11 +82,14 @@ function failed(outcome: Outcome): string {
   return [...audits, outcome.stderr].join(" ");
 }
 
-/** Runs every chosen action with the configuration; each must fail with a message matching `why` (or succeed when `why` is undefined). */
+/**
+ * Runs every chosen action with the configuration; each must fail (exit 1, or `exitCode`) with a message
+ * matching `why`, or succeed when `why` is undefined.
+ */
 async function everyAction(
   configuration: Record<string, unknown>,
   why: RegExp | undefined,
-  options: { preview?: boolean } = {},
+  options: { preview?: boolean; exitCode?: number } = {},
 ): Promise<void> {
   figures.paths += 1;
   for (const entry of entries) {
@@ -103,8 +106,8 @@ async function everyAction(
     } else {
       assert.equal(
         outcome.exitCode,
-        1,
-        `${entry.action}: expected a failure, got ${outcome.stdout.slice(0, 300)}`,
+        options.exitCode ?? 1,
+        `${entry.action}: expected a failure, got ${outcome.stdout.slice(0, 300)}${outcome.stderr.slice(0, 300)}`,
       );
       assert.match(failed(outcome), why, entry.action);
     }
@@ -121,10 +124,15 @@ describe("secrets stay out of every output", () => {
   it("a certificate with the wrong password, base64 that is no PFX, a certificate Entra ID does not know", async () => {
     const wrongPassword = `${randomBytes(9).toString("base64url")}-pw`;
     transcript.secret("wrong certificate password", wrongPassword);
-    await everyAction(withCertificate(wrongPassword), /certificate/i);
+    // Found before any request: unusable input (exit 2) naming the HelloID field.
+    await everyAction(withCertificate(wrongPassword), /AppCertificatePassword: .*wrong password/, {
+      exitCode: 2,
+    });
     const notPfx = randomBytes(1800).toString("base64");
     transcript.secret("base64 that is no PFX", notPfx, { pieces: true });
-    await everyAction(withCertificate(certificate.password, notPfx), /certificate|PFX/i);
+    await everyAction(withCertificate(certificate.password, notPfx), /AppCertificateBase64String: .*PFX/, {
+      exitCode: 2,
+    });
     const stranger = createTestCertificate({ commonName: "unknown to Entra" });
     transcript.secret("unregistered certificate", stranger.pfxBase64, { pieces: true });
     transcript.secret("unregistered certificate password", stranger.password);
@@ -236,7 +244,8 @@ describe("secrets stay out of every output", () => {
       assert.ok(!broken.includes(world.secret.slice(i, i + 8)), broken);
     assert.equal(await cli(withCertificate()), 0);
     assert.equal(await cli({}), 0);
-    assert.equal(await cli(withCertificate("not-the-password")), 1);
+    // A PFX its password does not open is unusable input, refused before any request.
+    assert.equal(await cli(withCertificate("not-the-password")), 2);
     assert.equal(await cli({ AppSecret: "definitely-not-the-secret" }), 1);
     world.simulator.faults.add({ times: 100_000, fault: { type: "expireToken" } });
     try {
