@@ -295,9 +295,11 @@ describe("token cache (separate processes)", () => {
     const warm = await disable(config(certificate.password));
     assert.equal(warm.code, 0, warm.stderr);
     assert.equal(warm.tokenRequests, 0);
+    // A password that does not open the PFX is refused as unusable input before any request or cache read.
     const wrong = await disable(config("not-the-pfx-password"));
-    assert.equal(wrong.code, 1);
-    assert.match(JSON.parse(wrong.stdout).AuditLogs[0].Message, /password/);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /AppCertificatePassword: .*password/);
+    assert.equal(wrong.tokenRequests, 0);
   });
 });
 
