@@ -1,10 +1,9 @@
 // Calendar folder permissions. The calendar's name is localized ("Calendar", "Agenda", "Kalender"), so
 // it is looked up with Get-MailboxFolderStatistics -FolderScope Calendar, then addressed as
 // "<mailbox>:\<name>". Add on an existing entry → AlreadyExistsError; Set/Remove without one → NotMemberError.
-import type { CmdletCall } from "../call.js";
 import type { ExchangeClient } from "../client.js";
 import { NotFoundError, NotMemberError } from "../errors.js";
-import { type WriteResult, writeResult } from "./common.js";
+import { rowsCmdlet, writeCmdlet } from "./declare.js";
 
 export interface MailboxFolderStatisticsRow {
   Name?: string;
@@ -45,20 +44,13 @@ export function folderIdentity(mailbox: string, folderName: string): string {
   return `${mailbox}:\\${folderName}`;
 }
 
-export async function getMailboxFolderStatistics(
-  client: ExchangeClient,
-  identity: string,
-  folderScope: string,
-): Promise<MailboxFolderStatisticsRow[]> {
-  return (await client.invoke(getMailboxFolderStatistics.asCall(identity, folderScope))).rows;
-}
-getMailboxFolderStatistics.asCall = (
-  identity: string,
-  folderScope: string,
-): CmdletCall<MailboxFolderStatisticsRow> => ({
-  cmdlet: "Get-MailboxFolderStatistics",
-  parameters: { Identity: identity, FolderScope: folderScope },
-});
+export const getMailboxFolderStatistics = rowsCmdlet<
+  [identity: string, folderScope: string],
+  MailboxFolderStatisticsRow
+>("Get-MailboxFolderStatistics", (identity, folderScope) => ({
+  Identity: identity,
+  FolderScope: folderScope,
+}));
 
 /** The mailbox's default calendar, whatever its language calls it. */
 export async function getCalendarFolder(client: ExchangeClient, mailbox: string): Promise<CalendarFolder> {
@@ -73,20 +65,10 @@ export async function getCalendarFolder(client: ExchangeClient, mailbox: string)
 }
 
 /** The folder's permission entries (all, or only `User`'s). */
-export async function getMailboxFolderPermissions(
-  client: ExchangeClient,
-  folder: string,
-  filter: { User?: string } = {},
-): Promise<MailboxFolderPermissionRow[]> {
-  return (await client.invoke(getMailboxFolderPermissions.asCall(folder, filter))).rows;
-}
-getMailboxFolderPermissions.asCall = (
-  folder: string,
-  filter: { User?: string } = {},
-): CmdletCall<MailboxFolderPermissionRow> => ({
-  cmdlet: "Get-MailboxFolderPermission",
-  parameters: { Identity: folder, ...filter },
-});
+export const getMailboxFolderPermissions = rowsCmdlet<
+  [folder: string, filter?: { User?: string }],
+  MailboxFolderPermissionRow
+>("Get-MailboxFolderPermission", (folder, filter = {}) => ({ Identity: folder, ...filter }));
 
 /** `user`'s entry on the folder, or null when there is none. */
 export async function findMailboxFolderPermission(
@@ -102,37 +84,16 @@ export async function findMailboxFolderPermission(
   }
 }
 
-export async function addMailboxFolderPermission(
-  client: ExchangeClient,
-  params: MailboxFolderPermissionParams,
-): Promise<WriteResult<MailboxFolderPermissionRow>> {
-  return writeResult(await client.invoke(addMailboxFolderPermission.asCall(params)));
-}
-addMailboxFolderPermission.asCall = (
-  params: MailboxFolderPermissionParams,
-): CmdletCall<MailboxFolderPermissionRow> => ({
-  cmdlet: "Add-MailboxFolderPermission",
-  parameters: { ...params },
-});
+export const addMailboxFolderPermission = writeCmdlet<
+  MailboxFolderPermissionParams,
+  MailboxFolderPermissionRow
+>("Add-MailboxFolderPermission");
 
-export async function setMailboxFolderPermission(
-  client: ExchangeClient,
-  params: MailboxFolderPermissionParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(setMailboxFolderPermission.asCall(params)));
-}
-setMailboxFolderPermission.asCall = (params: MailboxFolderPermissionParams): CmdletCall<never> => ({
-  cmdlet: "Set-MailboxFolderPermission",
-  parameters: { ...params },
-});
+export const setMailboxFolderPermission = writeCmdlet<MailboxFolderPermissionParams>(
+  "Set-MailboxFolderPermission",
+);
 
-export async function removeMailboxFolderPermission(
-  client: ExchangeClient,
-  params: { Identity: string; User: string },
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(removeMailboxFolderPermission.asCall(params)));
-}
-removeMailboxFolderPermission.asCall = (params: { Identity: string; User: string }): CmdletCall<never> => ({
-  cmdlet: "Remove-MailboxFolderPermission",
-  parameters: { ...params, Confirm: false },
-});
+export const removeMailboxFolderPermission = writeCmdlet<{ Identity: string; User: string }>(
+  "Remove-MailboxFolderPermission",
+  (params) => ({ ...params, Confirm: false }),
+);

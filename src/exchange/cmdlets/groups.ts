@@ -1,17 +1,9 @@
 // Distribution groups and mail-enabled security groups: Get/New/Set-DistributionGroup and
 // Get/Add/Remove-DistributionGroupMember. Writes pass BypassSecurityGroupManagerCheck so the app can
 // manage groups it does not own. Already a member → AlreadyExistsError; not a member → NotMemberError.
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
 import type { OpathFilter } from "../opath.js";
-import {
-  type CustomAttributes,
-  type RecipientTypeDetails,
-  type ResultSize,
-  singleRow,
-  type WriteResult,
-  writeResult,
-} from "./common.js";
+import type { CustomAttributes, RecipientTypeDetails, ResultSize } from "./common.js";
+import { createCmdlet, rowsCmdlet, writeCmdlet } from "./declare.js";
 import { identityReaders } from "./readers.js";
 import type { RecipientRow } from "./recipient.js";
 
@@ -62,63 +54,34 @@ export const findDistributionGroup = groupReaders.find;
 export const listDistributionGroups = groupReaders.list;
 
 /** Creates a group; a taken name or address → AlreadyExistsError. */
-export async function newDistributionGroup(
-  client: ExchangeClient,
-  params: NewDistributionGroupParams,
-): Promise<DistributionGroupRow> {
-  return singleRow(
-    await client.invoke(newDistributionGroup.asCall(params)),
-    "New-DistributionGroup",
-    params.Name,
-  );
-}
-newDistributionGroup.asCall = (params: NewDistributionGroupParams): CmdletCall<DistributionGroupRow> => ({
-  cmdlet: "New-DistributionGroup",
-  parameters: { ...params },
-});
+export const newDistributionGroup = createCmdlet<NewDistributionGroupParams, DistributionGroupRow>(
+  "New-DistributionGroup",
+);
 
 /** A dir-synced group answers BadRequestError ("is being synchronized from your on-premises organization"). */
-export async function setDistributionGroup(
-  client: ExchangeClient,
-  params: SetDistributionGroupParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(setDistributionGroup.asCall(params)));
-}
-setDistributionGroup.asCall = (params: SetDistributionGroupParams): CmdletCall<never> => ({
-  cmdlet: "Set-DistributionGroup",
-  parameters: { ...params, ...bypass },
-});
+export const setDistributionGroup = writeCmdlet<SetDistributionGroupParams>(
+  "Set-DistributionGroup",
+  (params) => ({
+    ...params,
+    ...bypass,
+  }),
+);
 
 /** Every member of the group. */
-export async function getDistributionGroupMembers(
-  client: ExchangeClient,
-  identity: string,
-): Promise<RecipientRow[]> {
-  return (await client.invoke(getDistributionGroupMembers.asCall(identity))).rows;
-}
-getDistributionGroupMembers.asCall = (identity: string): CmdletCall<RecipientRow> => ({
-  cmdlet: "Get-DistributionGroupMember",
-  parameters: { Identity: identity, ResultSize: "Unlimited" },
-});
+export const getDistributionGroupMembers = rowsCmdlet<[identity: string], RecipientRow>(
+  "Get-DistributionGroupMember",
+  (identity) => ({ Identity: identity, ResultSize: "Unlimited" }),
+);
 
-export async function addDistributionGroupMember(
-  client: ExchangeClient,
-  params: GroupMemberParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(addDistributionGroupMember.asCall(params)));
-}
-addDistributionGroupMember.asCall = (params: GroupMemberParams): CmdletCall<never> => ({
-  cmdlet: "Add-DistributionGroupMember",
-  parameters: { ...params, ...bypass },
-});
+export const addDistributionGroupMember = writeCmdlet<GroupMemberParams>(
+  "Add-DistributionGroupMember",
+  (params) => ({
+    ...params,
+    ...bypass,
+  }),
+);
 
-export async function removeDistributionGroupMember(
-  client: ExchangeClient,
-  params: GroupMemberParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(removeDistributionGroupMember.asCall(params)));
-}
-removeDistributionGroupMember.asCall = (params: GroupMemberParams): CmdletCall<never> => ({
-  cmdlet: "Remove-DistributionGroupMember",
-  parameters: { ...params, ...bypass, Confirm: false },
-});
+export const removeDistributionGroupMember = writeCmdlet<GroupMemberParams>(
+  "Remove-DistributionGroupMember",
+  (params) => ({ ...params, ...bypass, Confirm: false }),
+);

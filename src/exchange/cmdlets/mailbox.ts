@@ -1,15 +1,7 @@
 // Get-Mailbox (by identity, by filter, every page) and Set-Mailbox.
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
 import type { OpathFilter } from "../opath.js";
-import {
-  type CustomAttributes,
-  type GenericHashTable,
-  type RecipientTypeDetails,
-  type ResultSize,
-  type WriteResult,
-  writeResult,
-} from "./common.js";
+import type { CustomAttributes, GenericHashTable, RecipientTypeDetails, ResultSize } from "./common.js";
+import { writeCmdlet } from "./declare.js";
 import { identityReaders } from "./readers.js";
 
 /** A Get-Mailbox row. Properties are optional because `$select` returns only those asked for. */
@@ -81,13 +73,4 @@ export const findMailbox = mailboxReaders.find;
 /** Every mailbox matching the parameters, streamed page by page. */
 export const listMailboxes = mailboxReaders.list;
 
-export async function setMailbox(
-  client: ExchangeClient,
-  params: SetMailboxParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(setMailbox.asCall(params)));
-}
-setMailbox.asCall = (params: SetMailboxParams): CmdletCall<never> => ({
-  cmdlet: "Set-Mailbox",
-  parameters: params,
-});
+export const setMailbox = writeCmdlet<SetMailboxParams>("Set-Mailbox");

@@ -1,8 +1,6 @@
 // Get/Add/Remove-MailboxPermission (FullAccess). Adding a present ACE or removing an absent one is a
 // 200 with a warning, reported as `changed: false`.
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
-import { type WriteResult, writeResult } from "./common.js";
+import { rowsCmdlet, writeCmdlet } from "./declare.js";
 
 export interface MailboxPermissionRow {
   /** The mailbox's Name. */
@@ -33,20 +31,14 @@ export interface AddMailboxPermissionParams extends MailboxPermissionParams {
 }
 
 /** The mailbox's permission entries (all trustees, or only `User`'s). */
-export async function getMailboxPermissions(
-  client: ExchangeClient,
-  identity: string,
-  filter: { User?: string } = {},
-): Promise<MailboxPermissionRow[]> {
-  return (await client.invoke(getMailboxPermissions.asCall(identity, filter))).rows;
-}
-getMailboxPermissions.asCall = (
-  identity: string,
-  filter: { User?: string } = {},
-): CmdletCall<MailboxPermissionRow> => ({
-  cmdlet: "Get-MailboxPermission",
-  parameters: { Identity: identity, ResultSize: "Unlimited", ...filter },
-});
+export const getMailboxPermissions = rowsCmdlet<
+  [identity: string, filter?: { User?: string }],
+  MailboxPermissionRow
+>("Get-MailboxPermission", (identity, filter = {}) => ({
+  Identity: identity,
+  ResultSize: "Unlimited",
+  ...filter,
+}));
 
 function permissionParameters(params: MailboxPermissionParams) {
   return {
@@ -56,24 +48,15 @@ function permissionParameters(params: MailboxPermissionParams) {
   };
 }
 
-export async function addMailboxPermission(
-  client: ExchangeClient,
-  params: AddMailboxPermissionParams,
-): Promise<WriteResult<MailboxPermissionRow>> {
-  return writeResult(await client.invoke(addMailboxPermission.asCall(params)));
-}
-addMailboxPermission.asCall = (params: AddMailboxPermissionParams): CmdletCall<MailboxPermissionRow> => ({
-  cmdlet: "Add-MailboxPermission",
-  parameters: permissionParameters(params),
-});
+export const addMailboxPermission = writeCmdlet<AddMailboxPermissionParams, MailboxPermissionRow>(
+  "Add-MailboxPermission",
+  permissionParameters,
+);
 
-export async function removeMailboxPermission(
-  client: ExchangeClient,
-  params: MailboxPermissionParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(removeMailboxPermission.asCall(params)));
-}
-removeMailboxPermission.asCall = (params: MailboxPermissionParams): CmdletCall<never> => ({
-  cmdlet: "Remove-MailboxPermission",
-  parameters: { ...permissionParameters(params), Confirm: false },
-});
+export const removeMailboxPermission = writeCmdlet<MailboxPermissionParams>(
+  "Remove-MailboxPermission",
+  (params) => ({
+    ...permissionParameters(params),
+    Confirm: false,
+  }),
+);

@@ -1,8 +1,6 @@
 // Get/Add/Remove-RecipientPermission (SendAs). Adding a present ACE or removing an absent one is a 200
 // with a warning, reported as `changed: false`.
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
-import { type WriteResult, writeResult } from "./common.js";
+import { listCmdlet, writeCmdlet } from "./declare.js";
 
 export interface RecipientPermissionRow {
   /** The mailbox's Name. */
@@ -30,40 +28,23 @@ export interface RecipientPermissionParams {
 }
 
 /** SendAs entries of one recipient, of one trustee, or of the whole tenant, streamed page by page. */
-export function listRecipientPermissions(
-  client: ExchangeClient,
-  params: ListRecipientPermissionsParams = {},
-): AsyncIterable<RecipientPermissionRow> {
-  return client.rows(listRecipientPermissions.asCall(params));
-}
-listRecipientPermissions.asCall = (
-  params: ListRecipientPermissionsParams = {},
-): CmdletCall<RecipientPermissionRow> => ({
-  cmdlet: "Get-RecipientPermission",
-  parameters: { ResultSize: "Unlimited", ...params },
+export const listRecipientPermissions = listCmdlet<
+  [params?: ListRecipientPermissionsParams],
+  RecipientPermissionRow
+>("Get-RecipientPermission", (params = {}) => ({ parameters: { ...params } }));
+
+const sendAs = (params: RecipientPermissionParams) => ({
+  ...params,
+  AccessRights: params.AccessRights ?? ["SendAs"],
+  Confirm: false,
 });
 
-function writeCall(cmdlet: string, params: RecipientPermissionParams) {
-  return {
-    cmdlet,
-    parameters: { ...params, AccessRights: params.AccessRights ?? ["SendAs"], Confirm: false },
-  };
-}
+export const addRecipientPermission = writeCmdlet<RecipientPermissionParams, RecipientPermissionRow>(
+  "Add-RecipientPermission",
+  sendAs,
+);
 
-export async function addRecipientPermission(
-  client: ExchangeClient,
-  params: RecipientPermissionParams,
-): Promise<WriteResult<RecipientPermissionRow>> {
-  return writeResult(await client.invoke(addRecipientPermission.asCall(params)));
-}
-addRecipientPermission.asCall = (params: RecipientPermissionParams): CmdletCall<RecipientPermissionRow> =>
-  writeCall("Add-RecipientPermission", params);
-
-export async function removeRecipientPermission(
-  client: ExchangeClient,
-  params: RecipientPermissionParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(removeRecipientPermission.asCall(params)));
-}
-removeRecipientPermission.asCall = (params: RecipientPermissionParams): CmdletCall<never> =>
-  writeCall("Remove-RecipientPermission", params);
+export const removeRecipientPermission = writeCmdlet<RecipientPermissionParams>(
+  "Remove-RecipientPermission",
+  sendAs,
+);

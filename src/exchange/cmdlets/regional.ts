@@ -1,8 +1,6 @@
 // Get/Set-MailboxRegionalConfiguration. A date or time format that does not fit the language answers
 // BadRequestError (ValidationException); an unknown time zone too (ParameterTransformationException).
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
-import { singleRow, type WriteResult, writeResult } from "./common.js";
+import { identityCmdlet, writeCmdlet } from "./declare.js";
 
 export interface RegionalConfigurationRow {
   Identity?: string;
@@ -26,25 +24,10 @@ export interface SetRegionalConfigurationParams {
   LocalizeDefaultFolderName?: boolean;
 }
 
-export async function getRegionalConfiguration(
-  client: ExchangeClient,
-  identity: string,
-): Promise<RegionalConfigurationRow> {
-  const result = await client.invoke(getRegionalConfiguration.asCall(identity));
-  return singleRow(result, "Get-MailboxRegionalConfiguration", identity);
-}
-getRegionalConfiguration.asCall = (identity: string): CmdletCall<RegionalConfigurationRow> => ({
-  cmdlet: "Get-MailboxRegionalConfiguration",
-  parameters: { Identity: identity },
-});
+export const getRegionalConfiguration = identityCmdlet<RegionalConfigurationRow>(
+  "Get-MailboxRegionalConfiguration",
+);
 
-export async function setRegionalConfiguration(
-  client: ExchangeClient,
-  params: SetRegionalConfigurationParams,
-): Promise<WriteResult<never>> {
-  return writeResult(await client.invoke(setRegionalConfiguration.asCall(params)));
-}
-setRegionalConfiguration.asCall = (params: SetRegionalConfigurationParams): CmdletCall<never> => ({
-  cmdlet: "Set-MailboxRegionalConfiguration",
-  parameters: { ...params },
-});
+export const setRegionalConfiguration = writeCmdlet<SetRegionalConfigurationParams>(
+  "Set-MailboxRegionalConfiguration",
+);

@@ -1,7 +1,5 @@
 // New-Mailbox -Shared.
-import type { CmdletCall } from "../call.js";
-import type { ExchangeClient } from "../client.js";
-import { singleRow } from "./common.js";
+import { createCmdlet } from "./declare.js";
 import type { MailboxRow } from "./mailbox.js";
 
 export interface NewSharedMailboxParams {
@@ -12,13 +10,7 @@ export interface NewSharedMailboxParams {
 }
 
 /** Creates a shared mailbox; a taken name or address → AlreadyExistsError. */
-export async function newSharedMailbox(
-  client: ExchangeClient,
-  params: NewSharedMailboxParams,
-): Promise<MailboxRow> {
-  return singleRow(await client.invoke(newSharedMailbox.asCall(params)), "New-Mailbox", params.Name);
-}
-newSharedMailbox.asCall = (params: NewSharedMailboxParams): CmdletCall<MailboxRow> => ({
-  cmdlet: "New-Mailbox",
-  parameters: { Shared: true, ...params },
-});
+export const newSharedMailbox = createCmdlet<NewSharedMailboxParams, MailboxRow>("New-Mailbox", (params) => ({
+  Shared: true,
+  ...params,
+}));
