@@ -15,7 +15,7 @@ import { type CheckResult, failed, passed } from "./result.js";
 
 export interface OfflineResult {
   checks: CheckResult[];
-  /** The connection settings when they are usable: the online checks need them. */
+  /** The connection settings when they (and the proxy) are usable: the online checks need them. */
   connection?: ConnectionSettings;
   /** Proxy passwords from the environment, for the redactor. */
   secrets: string[];
@@ -90,16 +90,16 @@ export function offlineChecks(
   );
   if (connection) {
     const settings = connection;
-    checks.push(
-      parsed(
-        "Proxy",
-        () => {
-          secrets = proxySecrets(settings, env);
-        },
-        () => proxyInWords(settings, env),
-        "Set the environment variable to http://[user:password@]host:port, or fill in ProxyUrl.",
-      ),
+    const proxy = parsed(
+      "Proxy",
+      () => {
+        secrets = proxySecrets(settings, env);
+      },
+      () => proxyInWords(settings, env),
+      "Set the environment variable to http://[user:password@]host:port, or fill in ProxyUrl.",
     );
+    checks.push(proxy);
+    if (!proxy.ok) connection = undefined;
   }
   checks.push(parsed("Shared mailbox settings", () => parseSharedMailboxSettings(configuration), "usable"));
   checks.push(parsed("Group settings", () => parseGroupSettings(configuration), "usable"));

@@ -21,8 +21,7 @@ import { silentLogger } from "./logger.js";
 import { type ExchangeClientOptions, resolveOptions } from "./options.js";
 import { Agents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
-import type { TokenSource } from "./transport/bearerTokenPolicy.js";
-import { bearerTokenPolicy } from "./transport/bearerTokenPolicy.js";
+import { bearerTokenPolicy, type TokenSource } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
 import { httpsSender } from "./transport/httpsSender.js";
 import { pipeline, type TransportCounters } from "./transport/pipeline.js";
@@ -162,8 +161,8 @@ export class ExchangeClient {
 
 /** The `roles` claim of a JWT access token; undefined when the token cannot be read as one. */
 function rolesOf(token: string): string[] | undefined {
-  const payload = token.split(".")[1];
-  if (token.split(".").length !== 3 || !payload) return undefined;
+  const [, payload, signature] = token.split(".");
+  if (!payload || signature === undefined) return undefined;
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (typeof claims !== "object" || claims === null) return undefined;

@@ -76,7 +76,9 @@ and applies the outputContext the connector answers. Do not edit the scripts; re
    correlation and entitlements: only the scripts are replaced.
 4. **Configuration.** Fill in the fields below (the first seven are the PowerShell connector's).
    ${correlationSentence().replace("\n", "\n   ")}.
-5. **Preview first.** Every script honours DryRun: a preview reads Exchange but never writes, and its audit says
+5. **Check, then preview.** Paste \`check.ps1\` into the Create slot for a moment and run a preview: HelloID's log
+   lists every check (configuration, token, Exchange role, network and proxy) and what to change; then paste
+   \`create.ps1\` back. Every script honours DryRun: a preview reads Exchange but never writes, and its audit says
    what it *would* do.
 
 If Node.js or the connector cannot be found, the action fails with one audit message that says so and where it

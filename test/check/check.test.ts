@@ -40,7 +40,7 @@ describe("exo-connector check", () => {
   });
   after(() => simulator.close());
 
-  async function check(input: unknown, format: CheckFormat = "json") {
+  async function check(input: unknown, format: CheckFormat = "json", env: Record<string, string> = {}) {
     let stdout = "";
     let stderr = "";
     const exitCode = await runCheck(typeof input === "string" ? input : JSON.stringify(input), {
@@ -50,7 +50,7 @@ describe("exo-connector check", () => {
       writeStderr: (text) => {
         stderr += text;
       },
-      env: {},
+      env,
       connection: { ca: simulator.caPem },
       format,
     });
@@ -179,6 +179,16 @@ describe("exo-connector check", () => {
       /Unknown key "SharedMailboxAcessRights"/,
     );
     assert.match(result.byName("Connection settings")?.message ?? "", /actionContext\.Configuration\.AppId/);
+    assert.equal(result.byName("Token")?.skipped, true);
+  });
+
+  it("names a malformed proxy variable and does not try to connect", async () => {
+    const result = await check(runInput(), "json", { HTTPS_PROXY: "proxy.contoso.com:8080" });
+    assert.equal(result.exitCode, 1);
+    assert.match(
+      result.byName("Proxy")?.message ?? "",
+      /the environment variable HTTPS_PROXY: expected http:\/\//,
+    );
     assert.equal(result.byName("Token")?.skipped, true);
   });
 

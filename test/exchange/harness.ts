@@ -18,6 +18,8 @@ export function clientFor(
     adminApiUrl: simulator.url,
     authorityUrl: simulator.url,
     ca: simulator.caPem,
+    // The simulator is on loopback: a proxy in this machine's environment must not apply.
+    proxy: { env: {} },
     ...overrides,
   });
 }

@@ -2,6 +2,7 @@
 // connector's HTTPS to the simulator. The simulator is addressed as exchange.test, a name only the proxy
 // resolves, so a request that succeeds went through the proxy; a direct attempt cannot even resolve it.
 import assert from "node:assert/strict";
+import { type AddressInfo, createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { captureAction } from "../../src/actions/capture.js";
 import { proxyRoute } from "../../src/exchange/index.js";
@@ -157,6 +158,25 @@ describe("requests through a proxy", () => {
     });
     assert.equal(result.exitCode, 1);
     assert.match(result.stdout, /requires a user name and password \(407 Proxy Authentication Required\)/);
+  });
+
+  it("names a proxy it cannot reach", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await listing(viaProxy, {
+      ProxyUrl: `http://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`,
+      AppId: "00000000-0000-0000-0000-00000000b409",
+    });
+    assert.equal(result.exitCode, 1);
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `Could not reach the proxy http://${USER}@127\\.0\\.0\\.1:${port} for token request \\(ECONNREFUSED\\)`,
+      ),
+    );
+    assert.ok(!result.stdout.includes(PASSWORD) && !result.stderr.includes(encodeURIComponent(PASSWORD)));
   });
 
   it("refuses a malformed ProxyUrl before sending anything, without echoing it", async () => {

@@ -62,7 +62,7 @@ export function httpsSender({ agents, deadline, counters, logger }: HttpsSenderO
 
       const body = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
       const headers = body ? { ...request.headers, "Content-Length": String(body.length) } : request.headers;
-      // Set once the proxy has answered the CONNECT: a failure before it is the proxy's.
+      // Set once the proxy has answered the CONNECT: a failure before it (on a new tunnel) is the proxy's.
       let tunnelled = false;
       const req = httpsRequest(request.url, { method: request.method, headers, agent, ...tls }, (res) => {
         const chunks: Buffer[] = [];
@@ -90,7 +90,11 @@ export function httpsSender({ agents, deadline, counters, logger }: HttpsSenderO
       });
       deadline.signal.addEventListener("abort", onAbort, { once: true });
       req.on("error", (error) =>
-        fail(proxy && !tunnelled ? proxyError(proxy, error, request) : connectionError(error, request)),
+        fail(
+          proxy && !tunnelled && !req.reusedSocket
+            ? proxyError(proxy, error, request)
+            : connectionError(error, request),
+        ),
       );
       if (proxy) {
         req.on("proxyConnect", (answer: IncomingMessage) => {

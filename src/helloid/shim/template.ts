@@ -110,9 +110,12 @@ function Write-ExoLog {
 function Set-ExoWindowsProxy {
     # Without ProxyUrl, Node.js gets the proxy Windows resolves for Exchange Online and Entra ID (.NET's
     # default proxy: the Internet Options or their PAC script) as HTTPS_PROXY, and the hosts Windows
-    # bypasses as NO_PROXY. A proxy that needs a user name and password must be given in ProxyUrl.
+    # bypasses as NO_PROXY. A proxy that needs a user name and password must be given in ProxyUrl; an
+    # HTTPS_PROXY the agent's environment already has is left to Node.js as it is.
     param($StartInfo, $Configuration)
     try {
+        $inherited = [string]$StartInfo.EnvironmentVariables['HTTPS_PROXY'] + [string]$StartInfo.EnvironmentVariables['https_proxy']
+        if ($inherited.Length -gt 0) { return }
         $proxy = [System.Net.WebRequest]::DefaultWebProxy
         if ($null -eq $proxy) { return }
         $proxyUri = $null
