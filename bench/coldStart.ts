@@ -177,6 +177,11 @@ function render(data: {
   problems: string[];
 }): Section {
   const rssOf = (runs: ChildRun[]) => runs.map((run) => run.maxRssKb ?? Number.NaN);
+  // CPU time (user + system) moves less with the machine's load than wall time does.
+  const cpuOf = (runs: ChildRun[]) => median(runs.map((run) => run.cpuMs ?? Number.NaN));
+  const baseCpu = cpuOf(data.baseline);
+  const cpu = (runs: ChildRun[], over = true) =>
+    over ? `${ms(cpuOf(runs))} (+${ms(cpuOf(runs) - baseCpu)})` : ms(cpuOf(runs));
   const wall = (runs: ChildRun[]) => spread(runs.map((run) => run.wallMs));
   const baseWall = wall(data.baseline);
   const rows: string[][] = [
@@ -184,6 +189,7 @@ function render(data: {
       "baseline: `node` + one HTTPS request",
       describeSpread(baseWall),
       "–",
+      cpu(data.baseline, false),
       mb(median(rssOf(data.baseline))),
       "1",
     ],
@@ -191,6 +197,7 @@ function render(data: {
       "`node -e 0` (bare start, no request)",
       describeSpread(wall(data.bare)),
       "–",
+      cpu(data.bare, false),
       mb(median(rssOf(data.bare))),
       "0",
     ],
@@ -198,6 +205,7 @@ function render(data: {
       "`node dist/cli.js actions` (bundle load, no request)",
       describeSpread(wall(data.load)),
       `${ms(median(data.load.map((r) => r.wallMs)) - median(data.bare.map((r) => r.wallMs)))} over bare start`,
+      cpu(data.load),
       mb(median(rssOf(data.load))),
       "0",
     ],
@@ -212,6 +220,7 @@ function render(data: {
       entry.label,
       describeSpread(wall(entry.runs)),
       describeSpread(diff),
+      cpu(entry.runs),
       `${mb(median(rss))} (max ${mb(Math.max(...rss))})`,
       [...new Set(entry.roundTrips)].join(", "),
     ]);
@@ -240,9 +249,19 @@ function render(data: {
     });
   }
   const body = [
-    `${data.runs} cold runs of each, against the simulator in its own process at zero latency; each CLI run is paired with a baseline run just before it (a bare \`node\` making one HTTPS POST to the simulator's token endpoint, trusting its CA through \`NODE_EXTRA_CA_CERTS\` as the CLI does). **Overhead** = CLI wall time − its paired baseline's: module loading, input parsing, reading the token cache and the output — everything the CLI adds to one HTTPS request — and, with a cold token cache, MSAL, the token request and the cache write too. A warm run reads the token another process left in its cache directory; a cold run starts with an empty one. Wall time is spawn to exit as measured by the parent; peak RSS from ${rssProbe() === "gnu-time" ? "GNU time (`/usr/bin/time -f %M`)" : "a `--require` preload reporting `process.resourceUsage().maxRSS`"}. Figures: median (IQR; range).`,
+    `${data.runs} cold runs of each, against the simulator in its own process at zero latency; each CLI run is paired with a baseline run just before it (a bare \`node\` making one HTTPS POST to the simulator's token endpoint, trusting its CA through \`NODE_EXTRA_CA_CERTS\` as the CLI does). **Overhead** = CLI wall time − its paired baseline's: module loading, input parsing, reading the token cache and the output — everything the CLI adds to one HTTPS request — and, with a cold token cache, MSAL, the token request and the cache write too. A warm run reads the token another process left in its cache directory; a cold run starts with an empty one. Wall time is spawn to exit as measured by the parent; peak RSS from ${rssProbe() === "gnu-time" ? "GNU time (`/usr/bin/time -f %M`)" : "a `--require` preload reporting `process.resourceUsage().maxRSS`"}. Figures: median (IQR; range). CPU time (user + system, from GNU time) is the median of each process's own, and moves less than wall time when the machine is busy.`,
     "",
-    table(["process", "wall time", "overhead vs paired baseline", "peak RSS", "round trips"], rows),
+    table(
+      [
+        "process",
+        "wall time",
+        "overhead vs paired baseline",
+        "CPU time (over the baseline's)",
+        "peak RSS",
+        "round trips",
+      ],
+      rows,
+    ),
     "",
     ...summaries.map(
       (s) =>
