@@ -82,13 +82,16 @@ function ConvertTo-ExoValue {
 
 function Write-ExoLog {
     # One stderr line of the connector: {"level":"info|warn|error|debug","message":...,...}. Returns the message
-    # of an error line, so the caller can report it.
+    # of an error line (or of the error Node.js printed when it crashed), so the caller can report it.
     param([string]$Line)
     $entry = $null
     try { $entry = ConvertFrom-Json -InputObject $Line } catch { $entry = $null }
     if ($null -eq $entry -or $null -eq $entry.PSObject.Properties['message']) {
+        # Not a log line of the connector but Node.js's own output: a crash prints the source line, the error
+        # and its stack. All of it goes to the log; only the error line itself is worth an audit.
         Write-Warning ('exo-connector: ' + $Line)
-        return $Line
+        if ($Line -match '^[A-Za-z]*Error( \[[A-Z_]+\])?: ') { return $Line }
+        return $null
     }
     $level = [string]$entry.level
     $text = [string]$entry.message
@@ -150,7 +153,7 @@ try {
     $exoConnectorPath = Get-ExoSetting -Configuration $exoConfiguration -Name 'ConnectorPath' -Default $exoDefaultConnectorPath
     $exoConnectorPath = [System.Environment]::ExpandEnvironmentVariables($exoConnectorPath)
     if (-not (Test-Path -LiteralPath $exoConnectorPath -PathType Leaf)) {
-        throw ('The Exchange Online connector was not found at [' + $exoConnectorPath + '] on HelloID agent [' + $env:COMPUTERNAME + ']. Copy exo-connector.mjs from the package to that path, or set the configuration field ''Connector path'' to where it is.')
+        throw ('The Exchange Online connector was not found at [' + $exoConnectorPath + '] on HelloID agent [' + [System.Environment]::MachineName + ']. Copy exo-connector.mjs from the package to that path, or set the configuration field ''Connector path'' to where it is.')
     }
 
     # Windows PowerShell 5.1 serializes some arrays as {"value":[...],"Count":n} because of its extended type
@@ -192,7 +195,7 @@ try {
     } catch {
         $exoReason = $_.Exception.Message
         if ($null -ne $_.Exception.InnerException) { $exoReason = $_.Exception.InnerException.Message }
-        throw ('Node.js could not be started as [' + $exoNodePath + '] on HelloID agent [' + $env:COMPUTERNAME + ']: ' + $exoReason + '. Install Node.js 20 or later on the agent, or set the configuration field ''Node.js executable'' to the full path of node.exe.')
+        throw ('Node.js could not be started as [' + $exoNodePath + '] on HelloID agent [' + [System.Environment]::MachineName + ']: ' + $exoReason + '. Install Node.js 20 or later on the agent, or set the configuration field ''Node.js executable'' to the full path of node.exe.')
     }
     # A preview (DryRun) gets HelloID's short preview limit whatever the script; the connector then keeps to
     # its action deadline (ActionDeadlineSeconds) too.
