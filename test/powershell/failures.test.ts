@@ -9,22 +9,11 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { renderShim } from "../../src/helloid/shim/index.js";
 import { type Simulator, startSimulator, Tenant } from "../../src/simulator/index.js";
+import { fakeConnector } from "../support/fakeConnector.js";
 import { runScript, type ScriptRun } from "../support/helloidRuntime.js";
 import { agentConfiguration, agentEnv, packageFolder, scriptOf } from "../support/packagedConnector.js";
 
 const work = mkdtempSync(join(tmpdir(), "exo-pwsh-failures-"));
-
-/** A stand-in connector file: reads its input like the real one, then does what `body` says. */
-function fakeConnector(name: string, body: string): string {
-  const path = join(work, name);
-  writeFileSync(
-    path,
-    `import { writeFileSync } from "node:fs";\n` +
-      `writeFileSync(${JSON.stringify(`${path}.pid`)}, String(process.pid));\n` +
-      `process.stdin.resume();\nprocess.stdin.on("end", () => {\n${body}\n});\n`,
-  );
-  return path;
-}
 
 const isRunning = (pid: number) => existsSync(`/proc/${pid}`);
 
@@ -43,7 +32,10 @@ describe("the shim when the connector or the agent fails", () => {
     organization: "contoso.onmicrosoft.com",
   });
   const mailbox = tenant.addUserMailbox({ userPrincipalName: "fail.user@contoso.com" });
-  const app = { appId: "00000000-0000-0000-0000-0000000f0001", secret: `s3cret-${randomBytes(12).toString("hex")}` };
+  const app = {
+    appId: "00000000-0000-0000-0000-0000000f0001",
+    secret: `s3cret-${randomBytes(12).toString("hex")}`,
+  };
   let simulator: Simulator;
   before(async () => {
     packageFolder();
@@ -53,15 +45,19 @@ describe("the shim when the connector or the agent fails", () => {
 
   const disable = (configuration: Record<string, unknown> = {}) => ({
     actionContext: {
-      Configuration: agentConfiguration(simulator, { AppId: app.appId, AppSecret: app.secret, ...configuration }),
+      Configuration: agentConfiguration(simulator, {
+        AppId: app.appId,
+        AppSecret: app.secret,
+        ...configuration,
+      }),
       DryRun: false,
       References: { Account: mailbox.guid },
     },
   });
 
   it("a connector that crashes: its error reaches the audit, Success is false", async () => {
-    const crash = fakeConnector("crash.mjs", `  throw new Error("the connector crashed on purpose");`);
-    const run = await runScript(scriptOf("disable"), disable({ ConnectorPath: crash }), {
+    const crash = fakeConnector("crash", `  throw new Error("the connector crashed on purpose");`);
+    const run = await runScript(scriptOf("disable"), disable({ ConnectorPath: crash.path }), {
       env: agentEnv(simulator),
     });
     const message = onlyAudit(run);
@@ -70,18 +66,32 @@ describe("the shim when the connector or the agent fails", () => {
       "The connector ended without a result (action disable, exit code 1). Error: the connector crashed on purpose",
     );
     // The whole of what Node.js printed (source line, stack) still reaches HelloID's log.
-    assert.ok(run.warnings.some((line) => line.includes(`at Socket.<anonymous> (file://${crash}`)), run.warnings.join("\n"));
+    assert.ok(
+      run.warnings.some((line) => line.includes(`(file://${crash.path}:`)),
+      run.warnings.join("\n"),
+    );
   });
 
   it("a connector that never answers is stopped at the shim's limit, and the audit says so", async () => {
-    const hang = fakeConnector("hang.mjs", "  setInterval(() => {}, 1000);");
+    const hang = fakeConnector("hang", "  setInterval(() => {}, 1000);");
     const script = join(work, "disable.ps1");
-    writeFileSync(script, renderShim({ action: "disable", script: "disable.ps1", isImport: false, timeoutSeconds: 3, version: "0.0.0" }));
-    const run = await runScript(script, disable({ ConnectorPath: hang }), { env: agentEnv(simulator) });
+    writeFileSync(
+      script,
+      renderShim({
+        action: "disable",
+        script: "disable.ps1",
+        isImport: false,
+        timeoutSeconds: 3,
+        version: "0.0.0",
+      }),
+    );
+    const run = await runScript(script, disable({ ConnectorPath: hang.path }), { env: agentEnv(simulator) });
     const message = onlyAudit(run);
-    assert.match(message, /^The connector did not finish within 3 seconds and was stopped \(action disable\)\./);
-    const pid = Number(readFileSync(`${hang}.pid`, "utf8"));
-    assert.equal(isRunning(pid), false, "the connector process still runs");
+    assert.match(
+      message,
+      /^The connector did not finish within 3 seconds and was stopped \(action disable\)\./,
+    );
+    assert.equal(isRunning(hang.pid()), false, "the connector process still runs");
     assert.ok(run.durationMs < 15_000, `the shim took ${run.durationMs} ms to give up after 3 s`);
   });
 
@@ -90,16 +100,26 @@ describe("the shim when the connector or the agent fails", () => {
       env: agentEnv(simulator),
     });
     const message = onlyAudit(run);
-    assert.match(message, /^Node\.js could not be started as \[\/opt\/no-node-here\/node\] on HelloID agent \[.+\]: /);
+    assert.match(
+      message,
+      /^Node\.js could not be started as \[\/opt\/no-node-here\/node\] on HelloID agent \[.+\]: /,
+    );
     assert.match(message, /set the configuration field 'Node\.js executable'/);
   });
 
   it("a wrong ConnectorPath: the audit names the path and the field to fix", async () => {
-    const run = await runScript(scriptOf("disable"), disable({ ConnectorPath: "/opt/nowhere/exo-connector.mjs" }), {
-      env: agentEnv(simulator),
-    });
+    const run = await runScript(
+      scriptOf("disable"),
+      disable({ ConnectorPath: "/opt/nowhere/exo-connector.mjs" }),
+      {
+        env: agentEnv(simulator),
+      },
+    );
     const message = onlyAudit(run);
-    assert.match(message, /^The Exchange Online connector was not found at \[\/opt\/nowhere\/exo-connector\.mjs\] on HelloID agent \[.+\]\./);
+    assert.match(
+      message,
+      /^The Exchange Online connector was not found at \[\/opt\/nowhere\/exo-connector\.mjs\] on HelloID agent \[.+\]\./,
+    );
     assert.match(message, /set the configuration field 'Connector path'/);
   });
 
@@ -119,7 +139,8 @@ describe("the shim when the connector or the agent fails", () => {
               continue; // the process ended, or is not ours to read
             }
             if (file === "cmdline" && text.includes("exo-connector.mjs\0run\0disable")) seen.add(pid);
-            if (text.includes(app.secret)) leaks.push(`${pid} ${file}: ${text.replaceAll("\0", " ").slice(0, 200)}`);
+            if (text.includes(app.secret))
+              leaks.push(`${pid} ${file}: ${text.replaceAll("\0", " ").slice(0, 200)}`);
           }
         }
         await new Promise((resolve) => setTimeout(resolve, 50));

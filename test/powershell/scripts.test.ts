@@ -5,96 +5,58 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { listActions } from "../../src/actions/registry.js";
-import { generateTenant, type Simulator, startSimulator, type Tenant } from "../../src/simulator/index.js";
+import { generateTenant } from "../../src/simulator/index.js";
 import { type Fixtures, seedFixtures, validInput } from "../reliability/support/catalogue.js";
-import { runScript } from "../support/helloidRuntime.js";
-import {
-  agentConfiguration,
-  agentEnv,
-  helloidOutcome,
-  packageFolder,
-  runDirect,
-  scriptOf,
-} from "../support/packagedConnector.js";
+import { packageFolder } from "../support/packagedConnector.js";
+import { assertSameOutcome, deterministic, runBothWays } from "../support/shimComparison.js";
 
-/** The same tenant every time: seeded objects, and Guids and clock deterministic for what actions create. */
-function identicalTenant(): { tenant: Tenant; fixtures: Fixtures } {
-  const tenant = generateTenant({
-    seed: "powershell",
-    users: 8,
-    sharedMailboxes: 3,
-    groups: 4,
-    departments: 3,
-    membersPerGroup: 2,
-    fullAccessPerSharedMailbox: 2,
-    sendAsPerSharedMailbox: 1,
-    sendOnBehalfPerSharedMailbox: 1,
-  });
-  let created = 0;
-  tenant.newGuid = () => `5e1f0000-0000-4000-8000-${String(++created).padStart(12, "0")}`;
-  let clock = Date.UTC(2024, 0, 1);
-  tenant.now = () => {
-    clock += 1000;
-    return clock;
-  };
-  const fixtures = seedFixtures(tenant);
+let fixtures: Fixtures | undefined;
+
+/** The same small tenant every time, with the catalogue's fixtures holding a membership and a FullAccess. */
+function identicalTenant() {
+  const tenant = deterministic(
+    generateTenant({
+      seed: "powershell",
+      users: 8,
+      sharedMailboxes: 3,
+      groups: 4,
+      departments: 3,
+      membersPerGroup: 2,
+      fullAccessPerSharedMailbox: 2,
+      sendAsPerSharedMailbox: 1,
+      sendOnBehalfPerSharedMailbox: 1,
+    }),
+  );
+  fixtures = seedFixtures(tenant);
   tenant.addMember(fixtures.group.guid, fixtures.person.guid);
   tenant.addMailboxPermission(fixtures.sharedMailbox.guid, fixtures.person.guid);
-  return { tenant, fixtures };
-}
-
-async function side(): Promise<{ simulator: Simulator; fixtures: Fixtures }> {
-  const { tenant, fixtures } = identicalTenant();
-  return { simulator: await startSimulator({ tenant }), fixtures };
+  return tenant;
 }
 
 describe("every generated script in PowerShell equals `exo-connector run`", { concurrency: 2 }, () => {
-  before(() => packageFolder());
+  before(() => {
+    packageFolder();
+    identicalTenant();
+  });
 
   for (const action of listActions()) {
     it(action.name, async () => {
-      const [shim, direct] = await Promise.all([side(), side()]);
-      try {
-        const base = validInput(action.name, shim.fixtures);
-        const mapped = (base.actionContext?.Data as Record<string, unknown> | undefined) ?? {};
-        const prefilled = { Data: { ...mapped }, PreviousData: {} };
-        const inputFor = (simulator: Simulator) => ({
-          ...base,
-          actionContext: { Configuration: agentConfiguration(simulator), DryRun: false, ...base.actionContext },
-          outputContext: prefilled,
-        });
-
-        const answer = await runDirect(
-          action.name,
-          JSON.stringify(inputFor(direct.simulator)),
-          agentEnv(direct.simulator),
-        );
-        assert.equal(answer.exitCode, 0, `the direct run failed:\n${answer.stderr}`);
-        const run = await runScript(scriptOf(action.name), inputFor(shim.simulator), {
-          env: agentEnv(shim.simulator),
-        });
-        assert.equal(run.terminatingError, null);
-        assert.deepEqual(run.errors, []);
-
+      const contexts = validInput(action.name, fixtures as Fixtures);
+      const mapped = (contexts.actionContext?.Data as Record<string, unknown> | undefined) ?? {};
+      const prefilled = { Data: { ...mapped }, PreviousData: {} };
+      await runBothWays(action.name, identicalTenant, contexts, prefilled, (runs) => {
+        assert.equal(runs.direct.exitCode, 0, `the direct run failed:\n${runs.direct.stderr}`);
+        assertSameOutcome(runs, action.kind, prefilled);
         if (action.kind === "import") {
-          assert.deepEqual(run.records, answer.lines);
+          const count = `${runs.direct.lines.length} records imported`;
           assert.ok(
-            run.information.some((line) => line.includes(`${answer.lines.length} records imported`)),
-            run.information.join("\n"),
+            runs.shim.information.some((line) => line.includes(count)),
+            runs.shim.information.join("\n"),
           );
         } else {
-          assert.equal(answer.lines.length, 1);
-          assert.deepEqual(run.outputContext, helloidOutcome(answer.lines[0] ?? {}, prefilled));
-          assert.equal(run.outputContext.Success, true);
+          assert.equal(runs.shim.outputContext.Success, true);
         }
-        assert.deepEqual(
-          shim.simulator.writes().map((entry) => entry.cmdlet),
-          direct.simulator.writes().map((entry) => entry.cmdlet),
-          "the same writes reach Exchange",
-        );
-      } finally {
-        await Promise.all([shim.simulator.close(), direct.simulator.close()]);
-      }
+      });
     });
   }
 });

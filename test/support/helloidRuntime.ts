@@ -37,10 +37,14 @@ export function powerShellCommand(): string[] {
   const known = process.env[PWSH_ENV];
   if (known) return JSON.parse(known) as string[];
   const script = "[Environment]::GetCommandLineArgs()[0]";
-  const dll = execFileSync("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-Command", script], {
-    cwd: ROOT,
-    encoding: "utf8",
-  }).trim();
+  const dll = execFileSync(
+    "dotnet",
+    ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-Command", script],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  ).trim();
   const command = dll.endsWith(".dll") ? ["dotnet", dll] : [dll];
   process.env[PWSH_ENV] = JSON.stringify(command);
   return command;
@@ -141,7 +145,11 @@ export interface ScriptOptions {
 }
 
 /** Runs a generated script with `input` ({actionContext, personContext?, resourceContext?, outputContext?}). */
-export async function runScript(scriptPath: string, input: unknown, options: ScriptOptions = {}): Promise<ScriptRun> {
+export async function runScript(
+  scriptPath: string,
+  input: unknown,
+  options: ScriptOptions = {},
+): Promise<ScriptRun> {
   const dir = mkdtempSync(join(tmpdir(), "exo-pwsh-"));
   const job: Job = {
     script: scriptPath,

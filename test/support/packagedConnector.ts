@@ -47,9 +47,15 @@ export interface DirectRun {
 }
 
 /** `node exo-connector.mjs run <action>` with the input on stdin, as the shim starts it. */
-export function runDirect(action: string, inputText: string, env: Record<string, string>): Promise<DirectRun> {
+export function runDirect(
+  action: string,
+  inputText: string,
+  env: Record<string, string>,
+): Promise<DirectRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [connectorPath(), "run", action], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [connectorPath(), "run", action], {
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk) => {
