@@ -2,6 +2,9 @@
 // through ConvertFrom-Json), a 5 MB context, a DryRun, and a large permission listing — each compared with
 // the same input run directly through `exo-connector run`.
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { generateTenant, startSimulator, Tenant } from "../../src/simulator/index.js";
 import { fakeConnector } from "../support/fakeConnector.js";
@@ -73,6 +76,46 @@ describe("the generated scripts in PowerShell, special cases", { concurrency: 2 
       const run = await runScript(scriptOf("update"), input, { env: agentEnv(simulator) });
       assert.equal(run.outputContext.Success, true, JSON.stringify(run.outputContext.AuditLogs));
       assert.deepEqual(JSON.parse(echo.input()), input);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it("import records stream: HelloID has the first while the connector is still running", async () => {
+    // The connector writes one record, then waits (up to 20 s) for the host's sign that it arrived.
+    const streaming = fakeConnector(
+      "streaming",
+      [
+        `  const { marker } = JSON.parse(input).actionContext;`,
+        `  const record = (name, extra) => process.stdout.write(JSON.stringify({ AccountReference: name, DisplayName: name, ...extra }) + "\\n");`,
+        `  record("first", {});`,
+        `  const deadline = Date.now() + 20000;`,
+        `  const wait = () => {`,
+        `    if (existsSync(marker) || Date.now() > deadline) record("second", { Streamed: existsSync(marker) });`,
+        `    else setTimeout(wait, 20);`,
+        `  };`,
+        `  wait();`,
+      ].join("\n"),
+    );
+    const simulator = await startSimulator();
+    try {
+      const marker = join(mkdtempSync(join(tmpdir(), "exo-stream-")), "first-record");
+      const input = {
+        actionContext: {
+          Configuration: agentConfiguration(simulator, { ConnectorPath: streaming.path }),
+          DryRun: false,
+          marker,
+        },
+      };
+      const run = await runScript(scriptOf("import"), input, {
+        env: agentEnv(simulator),
+        firstRecordMarker: marker,
+      });
+      assert.deepEqual(run.errors, []);
+      assert.deepEqual(run.records, [
+        { AccountReference: "first", DisplayName: "first" },
+        { AccountReference: "second", DisplayName: "second", Streamed: true },
+      ]);
     } finally {
       await simulator.close();
     }

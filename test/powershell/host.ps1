@@ -1,11 +1,11 @@
 # A stand-in for HelloID's PowerShell V2 runtime, for the test suite (docs/POWERSHELL.md).
 #
-# Reads jobs from stdin, one JSON line each: {"script","context","result","env"}. For each job it reads the
-# contexts from the context file the way HelloID hands them to a script (ConvertFrom-Json objects),
+# Reads jobs from stdin, one JSON line each: {"script","context","result","env","firstRecordMarker"?}. For each
+# job it reads the contexts from the context file the way HelloID hands them to a script (ConvertFrom-Json objects),
 # pre-creates $outputContext as HelloID does, runs the script's text in a fresh runspace that has only those
 # variables, and writes one JSON result file: the final outputContext, the Write-Output records (imports), the
-# warning, information and error streams, a terminating error if any, the time the script took and this
-# process's peak memory. Then it answers the job's result path on stdout. One PowerShell serves many jobs, so
+# warning, information and error streams, a terminating error if any, the time the script took (and when its
+# first record arrived) and this process's peak memory. Then it answers the job's result path on stdout. One PowerShell serves many jobs, so
 # its start-up is paid once; "env" sets environment variables (for the connector it starts) for one job.
 $ErrorActionPreference = 'Stop'
 $utf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
@@ -25,7 +25,7 @@ function Get-PeakMemory {
 }
 
 function Invoke-HelloIdScript {
-    param([string]$ScriptPath, [string]$ContextPath)
+    param([string]$ScriptPath, [string]$ContextPath, [string]$FirstRecordMarker)
     $contexts = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($ContextPath, $utf8))
     $prefilled = $contexts.outputContext
 
@@ -53,10 +53,22 @@ function Invoke-HelloIdScript {
     $shell.Runspace = $runspace
     $null = $shell.AddScript([System.IO.File]::ReadAllText($ScriptPath, $utf8))
     $records = New-Object -TypeName 'System.Management.Automation.PSDataCollection[psobject]'
+    $noInput = New-Object -TypeName 'System.Management.Automation.PSDataCollection[psobject]'
+    $noInput.Complete()
     $terminatingError = $null
+    $firstRecordMs = $null
     $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
     try {
-        $shell.Invoke($null, $records)
+        # Watch the pipeline while the script runs: when the first record arrives, and (for a test that asks)
+        # a marker file then, which a connector can wait for to show that records stream.
+        $running = $shell.BeginInvoke($noInput, $records)
+        while (-not $running.AsyncWaitHandle.WaitOne(10)) {
+            if ($null -eq $firstRecordMs -and $records.Count -gt 0) {
+                $firstRecordMs = $stopwatch.ElapsedMilliseconds
+                if ($FirstRecordMarker) { [System.IO.File]::WriteAllText($FirstRecordMarker, [string]$firstRecordMs) }
+            }
+        }
+        $null = $shell.EndInvoke($running)
     } catch {
         $exception = $_.Exception
         while ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
@@ -73,6 +85,7 @@ function Invoke-HelloIdScript {
         errors           = @($shell.Streams.Error | ForEach-Object { $_.Exception.Message })
         terminatingError = $terminatingError
         durationMs       = $stopwatch.ElapsedMilliseconds
+        firstRecordMs    = $firstRecordMs
         peakRssKb        = Get-PeakMemory
     }
     $shell.Dispose()
@@ -90,7 +103,7 @@ while ($true) {
         [Environment]::SetEnvironmentVariable($variable.Name, [string]$variable.Value)
     }
     try {
-        $result = Invoke-HelloIdScript -ScriptPath $job.script -ContextPath $job.context
+        $result = Invoke-HelloIdScript -ScriptPath $job.script -ContextPath $job.context -FirstRecordMarker $job.firstRecordMarker
         [System.IO.File]::WriteAllText($job.result, (ConvertTo-Json -InputObject $result -Depth 100 -Compress), $utf8)
     } catch {
         [System.IO.File]::WriteAllText($job.result, (ConvertTo-Json -InputObject @{ hostError = $_.ToString() } -Compress), $utf8)

@@ -14,13 +14,13 @@ export interface FakeConnector {
   input(): string;
 }
 
-/** `onInput` is JavaScript run once stdin has ended, with the text read in `input`. */
+/** `onInput` is JavaScript run once stdin has ended, with the text read in `input` (and fs's `existsSync`). */
 export function fakeConnector(name: string, onInput: string): FakeConnector {
   const path = join(folder, `${name}.mjs`);
   writeFileSync(
     path,
     [
-      `import { writeFileSync } from "node:fs";`,
+      `import { existsSync, writeFileSync } from "node:fs";`,
       `writeFileSync(${JSON.stringify(`${path}.pid`)}, String(process.pid));`,
       `let input = "";`,
       `process.stdin.setEncoding("utf8").on("data", (chunk) => { input += chunk; });`,

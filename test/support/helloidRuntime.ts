@@ -27,6 +27,8 @@ export interface ScriptRun {
   /** The message of an error that escaped the script, if any. */
   terminatingError: string | null;
   durationMs: number;
+  /** When the first Write-Output record arrived, ms after the script started; null without records. */
+  firstRecordMs: number | null;
   /** Peak resident memory of the PowerShell process so far (kB), where /proc exists. */
   peakRssKb: number | null;
 }
@@ -55,6 +57,7 @@ interface Job {
   context: string;
   result: string;
   env: Record<string, string>;
+  firstRecordMarker?: string;
 }
 
 /** One PowerShell host process; it runs one job at a time and lets the test process exit when idle. */
@@ -140,6 +143,8 @@ export interface ScriptOptions {
   env?: Record<string, string>;
   /** A PowerShell process of its own (for its peak memory, or its process tree); default a shared one. */
   isolated?: boolean;
+  /** A file the host writes as soon as the script's first record arrives (a connector can wait for it). */
+  firstRecordMarker?: string;
   /** Called with the PowerShell process id when the script starts. */
   onStart?: (pid: number) => void;
 }
@@ -156,6 +161,7 @@ export async function runScript(
     context: join(dir, "context.json"),
     result: join(dir, "result.json"),
     env: options.env ?? {},
+    firstRecordMarker: options.firstRecordMarker,
   };
   writeFileSync(job.context, typeof input === "string" ? input : JSON.stringify(input));
   const worker = options.isolated ? new Worker() : await takeWorker();

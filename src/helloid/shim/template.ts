@@ -63,17 +63,27 @@ function ConvertFrom-ExoJson {
 class ExoValue {
     # JSON objects become hashtables (what HelloID expects for Identification, Reference and import records);
     # arrays stay arrays, also when empty or of one element. A class method, not a function: a listing of
-    # 100,000 permissions makes some 600,000 calls, and a function call costs PowerShell ten times as much.
+    # 100,000 permissions makes some 300,000 calls (none for plain values), and a function call costs
+    # PowerShell ten times as much. An array's items are released as they are converted, so a large answer is
+    # not held twice.
     static [object] FromJson([object]$Value) {
-        if ($null -eq $Value) { return $null }
         if ($Value -is [System.Management.Automation.PSCustomObject]) {
             $table = @{}
-            foreach ($property in $Value.PSObject.Properties) { $table[$property.Name] = [ExoValue]::FromJson($property.Value) }
+            foreach ($property in $Value.PSObject.Properties) {
+                $item = $property.Value
+                if ($item -is [System.Management.Automation.PSCustomObject] -or $item -is [System.Array]) { $item = [ExoValue]::FromJson($item) }
+                $table[$property.Name] = $item
+            }
             return $table
         }
         if ($Value -is [System.Array]) {
             $items = New-Object -TypeName 'object[]' -ArgumentList $Value.Length
-            for ($index = 0; $index -lt $Value.Length; $index++) { $items[$index] = [ExoValue]::FromJson($Value[$index]) }
+            for ($index = 0; $index -lt $Value.Length; $index++) {
+                $item = $Value[$index]
+                if ($item -is [System.Management.Automation.PSCustomObject] -or $item -is [System.Array]) { $item = [ExoValue]::FromJson($item) }
+                $items[$index] = $item
+                $Value[$index] = $null
+            }
             return $items
         }
         return $Value
@@ -127,16 +137,16 @@ function Set-ExoOutput {
                 }
             }
             'AuditLogs' {
-                foreach ($log in @($property.Value)) { $null = $outputContext.AuditLogs.Add([ExoValue]::FromJson($log)) }
+                foreach ($log in [ExoValue]::FromJson($property.Value)) { $null = $outputContext.AuditLogs.Add($log) }
             }
             'Permissions' {
-                foreach ($permission in @($property.Value)) {
-                    $null = $outputContext.Permissions.Add([ExoValue]::FromJson($permission))
+                foreach ($permission in [ExoValue]::FromJson($property.Value)) {
+                    $null = $outputContext.Permissions.Add($permission)
                 }
             }
             'SubPermissions' {
-                foreach ($subPermission in @($property.Value)) {
-                    $null = $outputContext.SubPermissions.Add([ExoValue]::FromJson($subPermission))
+                foreach ($subPermission in [ExoValue]::FromJson($property.Value)) {
+                    $null = $outputContext.SubPermissions.Add($subPermission)
                 }
             }
         }
@@ -274,7 +284,10 @@ try {
         }
         $exoResult = $null
         try {
-            $exoResult = ConvertFrom-ExoJson -Json ($exoLines -join '')
+            $exoAnswer = $exoLines -join ''
+            $exoLines.Clear()
+            $exoResult = ConvertFrom-ExoJson -Json $exoAnswer
+            $exoAnswer = $null
         } catch {
             throw ('The connector answered something that is not JSON (action ' + $exoAction + ', exit code ' + $exoExitCode + ').' + $exoReasons)
         }
