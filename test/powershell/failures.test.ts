@@ -55,7 +55,7 @@ describe("the shim when the connector or the agent fails", () => {
     },
   });
 
-  it("a connector that crashes: its error reaches the audit, Success is false", async () => {
+  it("a connector that crashes: its error reaches the audit (or Write-Error), Success is false", async () => {
     const crash = fakeConnector("crash", `  throw new Error("the connector crashed on purpose");`);
     const run = await runScript(scriptOf("disable"), disable({ ConnectorPath: crash.path }), {
       env: agentEnv(simulator),
@@ -70,6 +70,14 @@ describe("the shim when the connector or the agent fails", () => {
       run.warnings.some((line) => line.includes(`(file://${crash.path}:`)),
       run.warnings.join("\n"),
     );
+    // An import reports it with Write-Error, as HelloID's import contract asks.
+    const listing = await runScript(scriptOf("import"), disable({ ConnectorPath: crash.path }), {
+      env: agentEnv(simulator),
+    });
+    assert.deepEqual(listing.records, []);
+    assert.deepEqual(listing.errors, [
+      "The connector failed after 0 records (action import, exit code 1). Error: the connector crashed on purpose",
+    ]);
   });
 
   it("a connector that never answers is stopped at the shim's limit, and the audit says so", async () => {
