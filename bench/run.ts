@@ -2,7 +2,7 @@
 // BENCHMARKS.md. Never part of `npm test`: figures depend on the machine.
 //
 //   BENCH_SCALE=small   quick run (smaller tenants, fewer repetitions); default full
-//   BENCH_ONLY=a,b      only these sections (round-trips, cold-start, latency, scale, simulator); the others
+//   BENCH_ONLY=a,b      only these sections (round-trips, cold-start, latency, scale, simulator, powershell); the others
 //                       keep their last results in BENCHMARKS.md
 //   BENCH_RUNS=n        cold runs per CLI command (at least 15)
 //   BENCH_OUT=file      where the report goes (default BENCHMARKS.md)
@@ -11,13 +11,14 @@ import { join } from "node:path";
 import { coldStartBenchmark } from "./coldStart.js";
 import { latencyBenchmark } from "./latency.js";
 import { describeMachine, machineTable } from "./machine.js";
+import { powerShellBenchmark } from "./powershell.js";
 import { ROOT, rssProbe } from "./processes.js";
 import { type Section, writeReport } from "./report.js";
 import { roundTripsBenchmark } from "./roundTrips.js";
 import { type ListingFigures, type ScaleSizes, scaleBenchmark } from "./scale.js";
 import { simulatorThroughputBenchmark } from "./simulatorThroughput.js";
 
-const SECTIONS = ["round-trips", "cold-start", "latency", "scale", "simulator"] as const;
+const SECTIONS = ["round-trips", "cold-start", "latency", "scale", "simulator", "powershell"] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 const small = process.env.BENCH_SCALE === "small";
@@ -100,6 +101,9 @@ async function main(): Promise<number> {
   });
   await step("simulator", "5. Simulator throughput", () =>
     simulatorThroughputBenchmark({ requests: settings.simulatorRequests, listing }),
+  );
+  await step("powershell", "6. Through PowerShell", () =>
+    powerShellBenchmark({ permissionsMailboxes: settings.scale.permissionsMailboxes }),
   );
 
   const finished = new Date();

@@ -243,7 +243,7 @@ describe("exo-connector package", () => {
     for (const field of ["Success", "AccountReference", "AccountCorrelated", "Data", "PreviousData"]) {
       assert.match(text, new RegExp(`'${field}' \\{`));
     }
-    assert.match(text, /Write-Output \(ConvertTo-ExoValue -Value \(ConvertFrom-ExoJson -Json \$exoLine\)\)/);
+    assert.match(text, /Write-Output \(\[ExoValue\]::FromJson\(\(ConvertFrom-ExoJson -Json \$exoLine\)\)\)/);
     // One clear audit error when Node.js or the connector is missing.
     assert.match(text, /Node\.js could not be started as \[/);
     assert.match(text, /The Exchange Online connector was not found at \[/);
