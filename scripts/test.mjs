@@ -77,7 +77,8 @@ function preparePowerShell() {
   );
   if (where.status !== 0)
     return { broken: `the pinned PowerShell does not start:\n${where.stdout}${where.stderr}` };
-  const entry = where.stdout.trim();
+  // The last line: a first run of the .NET CLI may print a welcome text before it.
+  const entry = where.stdout.trim().split("\n").at(-1)?.trim() ?? "";
   return { command: entry.endsWith(".dll") ? ["dotnet", entry] : [entry] };
 }
 

@@ -17,6 +17,58 @@ const work = mkdtempSync(join(tmpdir(), "exo-pwsh-failures-"));
 
 const isRunning = (pid: number) => existsSync(`/proc/${pid}`);
 
+/**
+ * Reads every process's command line and environment every 50 ms until stopped: which processes ran the
+ * connector's `action`, and every place `secret` showed up.
+ */
+function watchProcesses(action: string, secret: string) {
+  const connectors = new Set<number>();
+  const leaks: string[] = [];
+  let watching = true;
+  const loop = (async () => {
+    while (watching) {
+      for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+        for (const file of ["cmdline", "environ"]) {
+          let text: string;
+          try {
+            text = readFileSync(`/proc/${pid}/${file}`, "latin1");
+          } catch {
+            continue; // the process ended, or is not ours to read
+          }
+          if (file === "cmdline" && text.includes(`exo-connector.mjs\0run\0${action}`))
+            connectors.add(Number(pid));
+          if (text.includes(secret))
+            leaks.push(`${pid} ${file}: ${text.replaceAll("\0", " ").slice(0, 200)}`);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    async stop() {
+      watching = false;
+      await loop;
+      return { connectors, leaks };
+    },
+  };
+}
+
+/** The disable script with a 3 s limit instead of 28 s, so a test need not wait for the real one. */
+function shortLimitDisable(): string {
+  const script = join(work, "disable.ps1");
+  writeFileSync(
+    script,
+    renderShim({
+      action: "disable",
+      script: "disable.ps1",
+      isImport: false,
+      timeoutSeconds: 3,
+      version: "0.0.0",
+    }),
+  );
+  return script;
+}
+
 function onlyAudit(run: ScriptRun): string {
   assert.equal(run.terminatingError, null);
   assert.equal(run.outputContext.Success, false);
@@ -82,17 +134,7 @@ describe("the shim when the connector or the agent fails", () => {
 
   it("a connector that never answers is stopped at the shim's limit, and the audit says so", async () => {
     const hang = fakeConnector("hang", "  setInterval(() => {}, 1000);");
-    const script = join(work, "disable.ps1");
-    writeFileSync(
-      script,
-      renderShim({
-        action: "disable",
-        script: "disable.ps1",
-        isImport: false,
-        timeoutSeconds: 3,
-        version: "0.0.0",
-      }),
-    );
+    const script = shortLimitDisable();
     const run = await runScript(script, disable({ ConnectorPath: hang.path }), { env: agentEnv(simulator) });
     const message = onlyAudit(run);
     assert.match(
@@ -131,38 +173,36 @@ describe("the shim when the connector or the agent fails", () => {
     assert.match(message, /set the configuration field 'Connector path'/);
   });
 
+  it("the real connector waiting on a silent Exchange is stopped at the shim's limit, its process gone", async () => {
+    simulator.faults.latencyMs = 8_000;
+    const watch = watchProcesses("disable", app.secret);
+    let message: string;
+    try {
+      message = onlyAudit(await runScript(shortLimitDisable(), disable(), { env: agentEnv(simulator) }));
+    } finally {
+      simulator.faults.latencyMs = 0;
+    }
+    const { connectors } = await watch.stop();
+    assert.match(
+      message,
+      /^The connector did not finish within 3 seconds and was stopped \(action disable\)\./,
+    );
+    assert.ok(connectors.size >= 1, "the connector process was never seen running");
+    for (const pid of connectors)
+      assert.equal(isRunning(pid), false, `the connector (process ${pid}) still runs`);
+  });
+
   it("the secret is on no process's command line or environment while a slow action runs", async () => {
     simulator.faults.latencyMs = 700;
-    const seen = new Set<string>();
-    const leaks: string[] = [];
-    let polling = true;
-    const poll = (async () => {
-      while (polling) {
-        for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-          for (const file of ["cmdline", "environ"]) {
-            let text: string;
-            try {
-              text = readFileSync(`/proc/${pid}/${file}`, "latin1");
-            } catch {
-              continue; // the process ended, or is not ours to read
-            }
-            if (file === "cmdline" && text.includes("exo-connector.mjs\0run\0disable")) seen.add(pid);
-            if (text.includes(app.secret))
-              leaks.push(`${pid} ${file}: ${text.replaceAll("\0", " ").slice(0, 200)}`);
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    })();
+    const watch = watchProcesses("disable", app.secret);
     try {
       const run = await runScript(scriptOf("disable"), disable(), { env: agentEnv(simulator) });
       assert.equal(run.outputContext.Success, true, JSON.stringify(run.outputContext.AuditLogs));
     } finally {
-      polling = false;
-      await poll;
       simulator.faults.latencyMs = 0;
     }
-    assert.ok(seen.size >= 1, "the connector process was never seen running");
+    const { connectors, leaks } = await watch.stop();
+    assert.ok(connectors.size >= 1, "the connector process was never seen running");
     assert.deepEqual(leaks, []);
   });
 });

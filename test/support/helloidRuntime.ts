@@ -39,14 +39,15 @@ export function powerShellCommand(): string[] {
   const known = process.env[PWSH_ENV];
   if (known) return JSON.parse(known) as string[];
   const script = "[Environment]::GetCommandLineArgs()[0]";
-  const dll = execFileSync(
-    "dotnet",
-    ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-Command", script],
-    {
+  const dll =
+    execFileSync("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-NonInteractive", "-Command", script], {
       cwd: ROOT,
       encoding: "utf8",
-    },
-  ).trim();
+    })
+      .trim()
+      .split("\n")
+      .at(-1)
+      ?.trim() ?? "";
   const command = dll.endsWith(".dll") ? ["dotnet", dll] : [dll];
   process.env[PWSH_ENV] = JSON.stringify(command);
   return command;
