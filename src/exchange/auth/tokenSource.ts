@@ -74,7 +74,13 @@ async function fetchToken(
   }
   const { acquireToken } = await import("./tokenProvider.js");
   const token = await acquireToken(options, key, send, rejected !== undefined);
-  if (usable(token)) state.cache?.write(token);
+  const failure = usable(token) ? state.cache?.write(token) : undefined;
+  if (failure) {
+    options.logger.warn("The token cache could not be written; each action requests its own token", {
+      directory: options.cacheDirectory,
+      error: failure,
+    });
+  }
   return token;
 }
 
