@@ -31,7 +31,7 @@ export interface Measured {
   warm?: Measured;
 }
 
-/** Actions whose job is one cmdlet: with a warm token cache, that one request is all (SPEC §8). */
+/** Actions whose job is one cmdlet: with a warm token cache, that one request is all. */
 const ONE_REQUEST_WHEN_WARM = ["disable", "enable", "groups/grantPermission", "groups/revokePermission"];
 
 /**

@@ -9,7 +9,7 @@ import { type RemoteSimulator, startRemoteSimulator } from "./simulatorClient.js
 import { count, mb, seconds } from "./stats.js";
 
 const RSS_TARGET_MB = 200;
-/** The listing of every shared mailbox: its whole outputContext is held until it is written (SPEC §8). */
+/** The listing of every shared mailbox: its whole outputContext is held until it is written. */
 const LISTING_RSS_TARGET_MB = 150;
 /** Exchange-like throttling: one cmdlet request in `every` answered 429 with Retry-After (1 s). */
 const RETRY_AFTER_SECONDS = 1;

@@ -270,6 +270,16 @@ describe("token cache (separate processes)", () => {
     assert.equal(next.requests, 1);
   });
 
+  it("still runs, and says so, when the cache directory cannot be written", async () => {
+    const app = register();
+    const blocker = join(root, `file-${randomUUID()}`);
+    writeFileSync(blocker, "not a directory");
+    const run = await disable(configuration(app, join(blocker, "cache")));
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.tokenRequests, 1);
+    assert.match(run.stderr, /token cache could not be written.*ENOTDIR/);
+  });
+
   it("writes nothing with TokenCache false", async () => {
     const app = register();
     const directory = freshDirectory();

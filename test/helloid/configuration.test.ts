@@ -31,6 +31,23 @@ describe("connection settings", () => {
     );
   });
 
+  it("reuses tokens by default; a cache folder must be absolute, empty meaning the default", () => {
+    const settings = parseConnectionSettings(base);
+    assert.equal(settings.TokenCache, true);
+    assert.equal(settings.TokenCacheDirectory, undefined);
+    assert.equal(parseConnectionSettings({ ...base, TokenCache: "false" }).TokenCache, false);
+    assert.equal(
+      parseConnectionSettings({ ...base, TokenCacheDirectory: " " }).TokenCacheDirectory,
+      undefined,
+    );
+    assert.throws(
+      () => parseConnectionSettings({ ...base, TokenCacheDirectory: "cache" }),
+      (error: unknown) =>
+        error instanceof InputError &&
+        /Configuration\.TokenCacheDirectory: expected an absolute/.test(error.message),
+    );
+  });
+
   it("rejects a malformed AppId, a non-https endpoint and an unknown environment", () => {
     assert.throws(() => parseConnectionSettings({ ...base, AppId: "x" }), /Configuration\.AppId/);
     assert.throws(() => parseConnectionSettings({ ...base, AdminApiUrl: "http://x" }), /AdminApiUrl/);

@@ -5,7 +5,7 @@
 // cannot be read (missing, truncated, corrupt, another credential's) is a miss, and a write that fails is
 // skipped; either way the token comes from Entra ID as without a cache.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
 import { join } from "node:path";
 import type { Credential } from "./tokenProvider.js";
@@ -78,26 +78,26 @@ export class TokenCache {
     return usable(token, now) ? token : undefined;
   }
 
-  /** Replaces the entry atomically: readers see the old file or the new one, never a part. */
-  write(token: AccessToken): void {
+  /**
+   * Replaces the entry atomically: readers see the old file or the new one, never a part. Returns why it could
+   * not (an error code such as EACCES), or undefined when it did.
+   */
+  write(token: AccessToken): string | undefined {
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(this.directory, { recursive: true, mode: 0o700 });
       writeFileSync(temporary, this.encrypt(token), { mode: 0o600, flag: "wx" });
       renameSync(temporary, this.file);
-    } catch {
-      rmSync(temporary, { force: true });
+      return undefined;
+    } catch (error) {
+      removeQuietly(temporary);
+      return (error as NodeJS.ErrnoException).code ?? "unknown error";
     }
   }
 
   /** Removes the entry if it still holds `token` (another process may have stored a newer one since). */
   drop(token: string): void {
-    if (this.decrypt()?.token !== token) return;
-    try {
-      unlinkSync(this.file);
-    } catch {
-      // Already gone, or not ours to remove: the next write replaces it.
-    }
+    if (this.decrypt()?.token === token) removeQuietly(this.file);
   }
 
   private encrypt(token: AccessToken): Buffer {
@@ -122,6 +122,15 @@ export class TokenCache {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** Removes a file if it can: one already gone, or not ours to remove, is left to the next write. */
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Nothing to do: the next write replaces the entry, and a temporary file may never have been made.
   }
 }
 

@@ -1,7 +1,7 @@
 // The token a client signs with: this process's own while enough of it remains, else the one another
-// process left in the token cache, else a new one from Entra ID through MSAL, which is loaded only then (a
-// process that a cached token serves never evaluates it: start-up time counts). Concurrent callers
-// share one request, and a token Exchange refused is replaced once, however many requests saw it refused.
+// process left in the token cache, else a new one from Entra ID through MSAL, which is loaded only then:
+// HelloID starts a process per action, and one that a cached token serves never evaluates MSAL. Concurrent
+// callers share one request, and a token Exchange refused is replaced once, however many requests saw it refused.
 import { createHash } from "node:crypto";
 import type { TokenSource } from "../transport/bearerTokenPolicy.js";
 import type { SendRequest } from "../transport/pipeline.js";
@@ -74,7 +74,13 @@ async function fetchToken(
   }
   const { acquireToken } = await import("./tokenProvider.js");
   const token = await acquireToken(options, key, send, rejected !== undefined);
-  if (usable(token)) state.cache?.write(token);
+  const failure = usable(token) ? state.cache?.write(token) : undefined;
+  if (failure) {
+    options.logger.warn("The token cache could not be written; each action requests its own token", {
+      directory: options.cacheDirectory,
+      error: failure,
+    });
+  }
   return token;
 }
 
