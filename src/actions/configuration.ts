@@ -250,7 +250,7 @@ export const connectionFields: readonly ConfigurationField[] = [
     label: "Token cache folder (override)",
     placeholder: "C:\\ProgramData\\exo-connector\\cache",
     description:
-      "Leave empty for the default: %ProgramData%\\exo-connector\\cache on Windows, the user's cache folder elsewhere. Restrict the folder to the account the HelloID agent runs as (the connector's README, \"Token cache\", shows how).",
+      "Leave empty for the default: %ProgramData%\\exo-connector\\cache on Windows, the user's cache folder elsewhere. Restrict the folder to the account the HelloID agent runs as (the package's README shows how).",
   },
 ];
 

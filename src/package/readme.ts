@@ -80,6 +80,13 @@ and applies the outputContext the connector answers. Do not edit the scripts; re
    lists every check (configuration, token, Exchange role, network and proxy) and what to change; then paste
    \`create.ps1\` back. Every script honours DryRun: a preview reads Exchange but never writes, and its audit says
    what it *would* do.
+6. **Token cache.** Actions share the Exchange Online access token through an encrypted file in
+   \`%ProgramData%\\exo-connector\\cache\` (*Token cache folder*, \`TokenCacheDirectory\`): an action asks Entra ID for
+   a token only when the cached one has less than 5 minutes left. Only a process holding the app's secret or
+   certificate can read it. Restrict
+   the folder to the agent's service account (turn the cache off with \`TokenCache\` instead, if you prefer):
+   \`icacls "%ProgramData%\\exo-connector\\cache" /inheritance:r /grant:r "SYSTEM:(OI)(CI)F" "Administrators:(OI)(CI)F" "<agent account>:(OI)(CI)M"\`
+   (create the folder first).
 
 If Node.js or the connector cannot be found, the action fails with one audit message that says so and where it
 looked.
