@@ -9,7 +9,7 @@ import type { ConnectionSettings } from "./configuration.js";
 
 export interface PrepareInput {
   readonly input: RunInput;
-  readonly action: ActionContext;
+  readonly context: ActionContext;
   readonly person: PersonContext | undefined;
   readonly resource: ResourceContext | undefined;
   readonly connection: ConnectionSettings;

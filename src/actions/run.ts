@@ -48,7 +48,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     return EXIT_FAILED;
   }
 
-  const dryRun = prepareInput.action.DryRun;
+  const dryRun = prepareInput.context.DryRun;
   const exchange = createExchangeClient(prepareInput.connection, {
     deadline: startedAt + deadlineSeconds(action, prepareInput, dryRun) * 1000,
     logger: log,
@@ -100,7 +100,7 @@ async function prepareRun(
   for (const secret of proxySecrets(connection, env)) redactor.add(secret);
   const input: PrepareInput = {
     input: parsed,
-    action: parsed.actionContext,
+    context: parsed.actionContext,
     person: parsed.personContext ?? undefined,
     resource: parsed.resourceContext ?? undefined,
     connection,
@@ -120,8 +120,8 @@ async function prepareRun(
  * nulls for fields mapped "None". Values there and nothing in actionContext.Data is a hand-written input with
  * the values in the wrong place: they would be ignored without a word.
  */
-function warnAboutIgnoredData({ action, prefilled }: PrepareInput, log: Logger): void {
-  if (Object.keys(action.Data ?? {}).length > 0) return;
+function warnAboutIgnoredData({ context, prefilled }: PrepareInput, log: Logger): void {
+  if (Object.keys(context.Data ?? {}).length > 0) return;
   const given = Object.entries(prefilled?.Data ?? {})
     .filter(([, value]) => value !== null && value !== undefined && value !== "")
     .map(([name]) => name);

@@ -17,8 +17,8 @@ interface CreatePlan {
   dataFields: string[];
 }
 
-function prepare({ action, prefilled }: PrepareInput, options: { writes: boolean }): CreatePlan {
-  const correlation = action.CorrelationConfiguration;
+function prepare({ context, prefilled }: PrepareInput, options: { writes: boolean }): CreatePlan {
+  const correlation = context.CorrelationConfiguration;
   if (correlation?.Enabled !== true) {
     throw new InputError(
       "actionContext.CorrelationConfiguration.Enabled: correlation must be enabled; this connector only correlates to existing mailboxes",
@@ -37,13 +37,13 @@ function prepare({ action, prefilled }: PrepareInput, options: { writes: boolean
     throw new ActionFailure(`The person has no value for the correlation field${field}; cannot correlate.`);
   }
   const hidden = options.writes
-    ? booleanField(action.Data, "HiddenFromAddressListsEnabled", "actionContext.Data")
+    ? booleanField(context.Data, "HiddenFromAddressListsEnabled", "actionContext.Data")
     : undefined;
   return {
     accountField,
     value,
     hidden,
-    dataFields: mailboxDataFields(prefilled?.Data, action.Data),
+    dataFields: mailboxDataFields(prefilled?.Data, context.Data),
   };
 }
 
@@ -71,7 +71,9 @@ async function execute(plan: CreatePlan, { exchange, output, dryRun }: Runtime):
   const name = String(getCI(mailbox, "DisplayName") ?? guid);
   output.AccountReference = guid;
   output.AccountCorrelated = true;
-  output.audit(`Correlated to mailbox [${name}] (Guid ${guid}) on ${on}.`, { action: "CorrelateAccount" });
+  output.audit(`Correlated to mailbox [${name}] (Guid ${guid}) on ${on}.`, {
+    auditAction: "CorrelateAccount",
+  });
 
   const current = getCI(mailbox, "HiddenFromAddressListsEnabled");
   if (plan.hidden !== undefined && current !== plan.hidden) {

@@ -15,7 +15,7 @@ interface ImportPlan {
   fields: string[];
 }
 
-function prepare({ action }: PrepareInput): ImportPlan {
+function prepare({ context }: PrepareInput): ImportPlan {
   const fields = new Map<string, string>();
   const add = (name: string, where: string) => {
     // HelloID may send nested field paths ("EmailAddresses.Primary"); the mailbox property is the first part.
@@ -25,8 +25,8 @@ function prepare({ action }: PrepareInput): ImportPlan {
       throw new InputError(`${where}: "${name}" is not a mailbox property name`);
     if (!fields.has(property.toLowerCase())) fields.set(property.toLowerCase(), property);
   };
-  for (const name of action.ImportFields ?? []) add(name, "actionContext.ImportFields");
-  const correlationField = action.CorrelationConfiguration?.AccountField;
+  for (const name of context.ImportFields ?? []) add(name, "actionContext.ImportFields");
+  const correlationField = context.CorrelationConfiguration?.AccountField;
   if (correlationField) add(correlationField, "actionContext.CorrelationConfiguration.AccountField");
   add("Guid", "Guid");
   return { fields: [...fields.values()] };

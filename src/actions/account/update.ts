@@ -28,10 +28,10 @@ interface UpdatePlan {
   desired: Map<string, unknown>;
 }
 
-function prepare(action: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["action"]): UpdatePlan {
-  const reference = requireAccountReference(action);
+function prepare(context: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["context"]): UpdatePlan {
+  const reference = requireAccountReference(context);
   const desired = new Map<string, unknown>();
-  for (const [name, value] of Object.entries(action.Data ?? {})) {
+  for (const [name, value] of Object.entries(context.Data ?? {})) {
     if (!PROPERTY_NAME.test(name))
       throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
     if (READ_ONLY.has(name.toLowerCase())) continue;
@@ -81,7 +81,7 @@ function emailAddressChange(current: readonly string[], mapped: readonly string[
 async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime): Promise<void> {
   const target = `mailbox [${plan.reference}]`;
   if (plan.desired.size === 0) {
-    output.audit(`No mapped properties to update on ${target}.`, { action: "UpdateAccount" });
+    output.audit(`No mapped properties to update on ${target}.`, { auditAction: "UpdateAccount" });
     return;
   }
   const mailbox = await findMailbox(exchange, plan.reference, { select: ["Guid", ...plan.desired.keys()] });
@@ -119,21 +119,23 @@ async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime):
   output.Data = { ...output.Data, ...next };
 
   if (described.length === 0) {
-    output.audit(`No changes: ${target} already has the mapped values.`, { action: "UpdateAccount" });
+    output.audit(`No changes: ${target} already has the mapped values.`, { auditAction: "UpdateAccount" });
     return;
   }
   if (dryRun) {
-    output.audit(`DryRun: would update ${target}: ${described.join("; ")}.`, { action: "UpdateAccount" });
+    output.audit(`DryRun: would update ${target}: ${described.join("; ")}.`, {
+      auditAction: "UpdateAccount",
+    });
     return;
   }
   await setMailbox(exchange, { Identity: plan.reference, ...changes });
-  output.audit(`Updated ${target}: ${described.join("; ")}.`, { action: "UpdateAccount" });
+  output.audit(`Updated ${target}: ${described.join("; ")}.`, { auditAction: "UpdateAccount" });
 }
 
 export const update: OutputAction<UpdatePlan> = {
   kind: "output",
   name: "update",
   summary: "Set the mapped mailbox properties that differ; merge EmailAddresses",
-  prepare: ({ action }) => prepare(action),
+  prepare: ({ context }) => prepare(context),
   execute,
 };

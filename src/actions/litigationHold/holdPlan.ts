@@ -18,11 +18,11 @@ export interface HoldPlan {
   comment: string;
 }
 
-export function prepareHold({ action }: PrepareInput): HoldPlan {
+export function prepareHold({ context }: PrepareInput): HoldPlan {
   return {
-    mailbox: requireAccountReference(action),
-    option: grantedOption(action, litigationHoldFamily),
-    owner: readSetting(action.Configuration, litigationHoldOwner),
-    comment: readSetting(action.Configuration, litigationHoldRetentionComment),
+    mailbox: requireAccountReference(context),
+    option: grantedOption(context, litigationHoldFamily),
+    owner: readSetting(context.Configuration, litigationHoldOwner),
+    comment: readSetting(context.Configuration, litigationHoldRetentionComment),
   };
 }

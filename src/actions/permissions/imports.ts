@@ -82,7 +82,7 @@ export function importPermissionAction<S extends CommonSettings>(
     name: `${family.name}/importPermission`,
     summary: `Stream who holds each ${family.noun} permission (NDJSON)`,
     timeLimitSeconds: IMPORT_SECONDS,
-    prepare: ({ action }) => ({ settings: family.parseSettings(action.Configuration) }),
+    prepare: ({ context }) => ({ settings: family.parseSettings(context.Configuration) }),
     records({ settings }, runtime) {
       const recordsOf = (object: JsonObject, holders: Map<string, string[]>) =>
         family.entitlementsOf(object, settings).flatMap((entitlement) => [
@@ -109,7 +109,7 @@ export function importSubPermissionsAction<S extends CommonSettings>(
     name: `${family.name}/importSubPermissions`,
     summary: `Stream who holds each ${family.noun} sub-permission of objects the resources action made (NDJSON)`,
     timeLimitSeconds: IMPORT_SECONDS,
-    prepare: ({ action }) => ({ settings: family.parseSettings(action.Configuration) }),
+    prepare: ({ context }) => ({ settings: family.parseSettings(context.Configuration) }),
     records({ settings }, runtime) {
       const dynamic = family.dynamicPermissions(settings);
       const recordsOf = (object: JsonObject, holders: Map<string, string[]>) =>

@@ -30,9 +30,9 @@ function text(value: unknown): string {
 
 function prepare<S extends CommonSettings>(
   family: Family<S>,
-  { action, resource, connection }: PrepareInput,
+  { context, resource, connection }: PrepareInput,
 ): ResourcesPlan<S> {
-  const settings = family.parseSettings(action.Configuration);
+  const settings = family.parseSettings(context.Configuration);
   const items = resource?.SourceData;
   if (!items)
     throw new InputError("resourceContext.SourceData: required (the resources to create objects for)");
