@@ -21,13 +21,22 @@ const layers = [
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
-  forbidden: layers.map(([name, folder, forbidden, comment]) => ({
-    name,
-    comment,
-    severity: "error",
-    from: { path: `^src/${folder}/` },
-    to: { path: `^src/(${forbidden})/` },
-  })),
+  forbidden: [
+    ...layers.map(([name, folder, forbidden, comment]) => ({
+      name,
+      comment,
+      severity: "error",
+      from: { path: `^src/${folder}/` },
+      to: { path: `^src/(${forbidden})/` },
+    })),
+    {
+      name: "shared-logger-stands-alone",
+      comment: "Every room imports the Logger interface, so it imports none of them.",
+      severity: "error",
+      from: { path: "^src/logger\\.ts$" },
+      to: { path: "^src/" },
+    },
+  ],
   options: {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,

@@ -2,10 +2,11 @@
 // NDJSON records out, and the exit code (README, 'run contract').
 import { ExchangeError } from "../exchange/index.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
-import { JsonLinesLogger, type Logger, type LogLevel } from "../helloid/logger.js";
+import { JsonLinesLogger, type LogLevel } from "../helloid/logger.js";
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
+import type { Logger } from "../logger.js";
 import { VERSION } from "../version.js";
 import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";

@@ -1,5 +1,6 @@
 // Public API of the Exchange Online client.
 
+export type { LogFields, Logger } from "../logger.js";
 export { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
 export { defaultTokenCacheDirectory } from "./auth/tokenCache.js";
 export type { Credential } from "./auth/tokenProvider.js";
@@ -36,7 +37,6 @@ export {
   TransientError,
   UnauthorizedError,
 } from "./errors.js";
-export type { ExchangeLogger, LogFields } from "./logger.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
 export type { ExchangeClientOptions } from "./options.js";
 export type { TransportCounters } from "./transport/pipeline.js";

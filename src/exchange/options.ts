@@ -1,10 +1,10 @@
 // ExchangeClient options and their validation. Problems name the option and never echo a value
 // (a misplaced secret must not end up in an error message).
 import { isAbsolute } from "node:path";
+import type { Logger } from "../logger.js";
 import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";
-import type { ExchangeLogger } from "./logger.js";
 import { type ProxyOptions, type ProxyRoute, proxyRoute } from "./transport/proxy.js";
 import type { CaOption } from "./transport/tlsTrust.js";
 
@@ -34,7 +34,7 @@ export interface ExchangeClientOptions {
   ca?: CaOption;
   /** Outbound HTTP proxy for every request, Entra ID's and Exchange's; default HTTPS_PROXY/NO_PROXY of process.env. */
   proxy?: ProxyOptions;
-  logger?: ExchangeLogger;
+  logger?: Logger;
   /** Tries per request, retries included; default 6. */
   maxAttempts?: number;
   /** `$batch` POSTs in flight at once; default 2. */
