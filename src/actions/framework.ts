@@ -4,7 +4,7 @@ import type { ExchangeClient } from "../exchange/index.js";
 import type { JsonObject } from "../helloid/caseInsensitive.js";
 import type { ActionContext, PersonContext, ResourceContext, RunInput } from "../helloid/context.js";
 import type { OutputContext } from "../helloid/output.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../shared/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
 
 export interface PrepareInput {

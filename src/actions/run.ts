@@ -6,7 +6,7 @@ import { JsonLinesLogger, type LogLevel } from "../helloid/logger.js";
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../shared/logger.js";
 import { VERSION } from "../version.js";
 import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";

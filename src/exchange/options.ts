@@ -1,7 +1,7 @@
 // ExchangeClient options and their validation. Problems name the option and never echo a value
 // (a misplaced secret must not end up in an error message).
 import { isAbsolute } from "node:path";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../shared/logger.js";
 import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";

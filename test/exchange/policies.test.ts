@@ -18,7 +18,7 @@ import { exchangeErrorPolicy } from "../../src/exchange/transport/exchangeErrorP
 import type { HttpRequest, HttpResponse, TransportCounters } from "../../src/exchange/transport/pipeline.js";
 import { redirectPolicy } from "../../src/exchange/transport/redirectPolicy.js";
 import { retryPolicy } from "../../src/exchange/transport/retryPolicy.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/shared/logger.js";
 
 const request = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
   method: "POST",

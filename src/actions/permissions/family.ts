@@ -3,7 +3,7 @@
 // written once against this contract; a family only says what its objects, rights and references are.
 import type { CmdletCall, ExchangeClient, OpathFilter } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../shared/logger.js";
 import type { CommonSettings } from "./commonSettings.js";
 import type { ResourceObject } from "./templates.js";
 

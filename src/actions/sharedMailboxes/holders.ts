@@ -12,7 +12,7 @@ import {
   type MailboxPermissionRow,
 } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../shared/logger.js";
 import type { HolderSource } from "../permissions/family.js";
 
 type Directory = Map<string, string>;
