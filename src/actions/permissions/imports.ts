@@ -6,9 +6,9 @@ import { eq, NotFoundError } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
+import { chunked, mapConcurrent } from "../../shared/concurrency.js";
 import type { ImportAction, Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
-import { chunked, mapConcurrent } from "./concurrency.js";
 import type { Family, HolderSource } from "./family.js";
 import { NAMING_SELECT, targetOf } from "./objects.js";
 
