@@ -1,13 +1,15 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
 // The PowerShell connector's keys keep their names and meaning; new keys are optional
 // (docs/HELLOID-CONTRACT.md, 'configuration.json').
+
 import { isAbsolute } from "node:path";
 import * as z from "zod";
 import { findCertificateProblem, parseProxyUrl, proxyPasswords } from "../exchange/index.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
 import { LOG_LEVELS, type LogLevel, parseLogLevel } from "../helloid/logger.js";
-import { booleanLike, ciObject, describeIssues, GUID_PATTERN, guid } from "../helloid/schema.js";
+import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
+import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../shared/patterns.js";
 
 const httpsUrl = z
   .string()
@@ -33,7 +35,6 @@ const optionalProxyUrl = optionalText.refine((text) => text === undefined || isP
 export const ENVIRONMENTS = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
 
 /** A DNS name of two or more labels (contoso.onmicrosoft.com), which Entra ID also takes as a tenant. */
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** The environment variable that sets the log level on one agent; when set, it wins over LogLevel. */
 export const LOG_LEVEL_VARIABLE = "EXO_CONNECTOR_LOG_LEVEL";
@@ -60,7 +61,7 @@ const connectionShape = {
     .trim()
     .min(1, "required: the Entra ID tenant id (a GUID)")
     .refine(
-      (text) => GUID_PATTERN.test(text) || DOMAIN_NAME.test(text),
+      (text) => GUID_PATTERN.test(text) || DOMAIN_NAME_PATTERN.test(text),
       "expected the Directory (tenant) ID, a GUID like 00000000-0000-0000-0000-000000000000 (or the tenant's domain, e.g. contoso.onmicrosoft.com)",
     ),
   AppId: guid,

@@ -4,6 +4,7 @@
 // cmdlet ran `innererror.internalexception` is only the DirectInvoke wrapper; `internalexception` when there
 // are no details (parameter binding and conversion failures); `error.message` last. Some failures have no
 // JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
+import { parseJsonText } from "../shared/json.js";
 import {
   AlreadyExistsError,
   BadRequestError,
@@ -217,7 +218,7 @@ function bodyText(body: unknown): string {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return parseJsonText(text);
   } catch {
     return undefined;
   }

@@ -1,14 +1,14 @@
 // create: correlate the person to exactly one existing user mailbox (this connector never creates user
 // mailboxes: licensing does), optionally applying a mapped HiddenFromAddressListsEnabled. The
 // correlate-only variant makes no writes at all.
+
 import { collect, type ExchangeClient, eq, listMailboxes, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import { ActionFailure, type OutputAction, type PrepareInput, type Runtime } from "../framework.js";
 import { booleanField, mailboxDataFields, pickData } from "./mapping.js";
 import { DRY_RUN_REFERENCE } from "./reference.js";
-
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 interface CreatePlan {
   accountField: string;
@@ -25,7 +25,7 @@ function prepare({ context, prefilled }: PrepareInput, options: { writes: boolea
     );
   }
   const accountField = correlation.AccountField?.trim() ?? "";
-  if (!PROPERTY_NAME.test(accountField)) {
+  if (!PROPERTY_NAME_PATTERN.test(accountField)) {
     throw new InputError(
       "actionContext.CorrelationConfiguration.AccountField: expected a mailbox property name such as UserPrincipalName",
     );

@@ -1,13 +1,14 @@
 // import: every user mailbox as one HelloID account record, streamed page by page so memory does not
 // grow with the tenant. The correlate-only variant reports Enabled false (it grants no account access).
+
 import { listMailboxes } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import type { ImportAction, PrepareInput } from "../framework.js";
 
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 const ALWAYS = ["Guid", "DisplayName", "UserPrincipalName", "HiddenFromAddressListsEnabled"];
 
 interface ImportPlan {
@@ -21,7 +22,7 @@ function prepare({ context }: PrepareInput): ImportPlan {
     // HelloID may send nested field paths ("EmailAddresses.Primary"); the mailbox property is the first part.
     const property = name.replace(/\..*/, "").trim();
     if (!property) return;
-    if (!PROPERTY_NAME.test(property))
+    if (!PROPERTY_NAME_PATTERN.test(property))
       throw new InputError(`${where}: "${name}" is not a mailbox property name`);
     if (!fields.has(property.toLowerCase())) fields.set(property.toLowerCase(), property);
   };

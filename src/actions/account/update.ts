@@ -2,15 +2,16 @@
 // Set-Mailbox), merging EmailAddresses; Data/PreviousData come from Exchange, the audit names each change.
 // Multi-valued properties change through add/remove hashtables (only the difference goes out), so a value
 // another admin adds between the read and the write survives.
+
 import { addRemove, findMailbox, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import type { OutputAction, Runtime } from "../framework.js";
 import { emailAddressesToAdd, mappedPrimary, mergeEmailAddresses } from "./emailAddresses.js";
 import { checkMappedProperty } from "./mailboxProperties.js";
 import { requireAccountReference } from "./reference.js";
 
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 /** Identity properties Exchange sets itself; mapping them (e.g. Guid stored as account data) is read-only. */
 const READ_ONLY = new Set([
   "guid",
@@ -32,7 +33,7 @@ function prepare(context: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["co
   const reference = requireAccountReference(context);
   const desired = new Map<string, unknown>();
   for (const [name, value] of Object.entries(context.Data ?? {})) {
-    if (!PROPERTY_NAME.test(name))
+    if (!PROPERTY_NAME_PATTERN.test(name))
       throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
     if (READ_ONLY.has(name.toLowerCase())) continue;
     checkMappedProperty(name, value);
