@@ -4,7 +4,12 @@
 
 import { isAbsolute } from "node:path";
 import * as z from "zod";
-import { findCertificateProblem, parseProxyUrl, proxyPasswords } from "../exchange/index.js";
+import {
+  exchangeEnvironments,
+  findCertificateProblem,
+  parseProxyUrl,
+  proxyPasswords,
+} from "../exchange/index.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
 import { LOG_LEVELS, type LogLevel, parseLogLevel } from "../helloid/logger.js";
@@ -31,10 +36,6 @@ const optionalUrl = z
 const optionalProxyUrl = optionalText.refine((text) => text === undefined || isProxyUrl(text), {
   message: "expected http://[user:password@]host:port, e.g. http://proxy.contoso.com:8080",
 });
-
-export const ENVIRONMENTS = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
-
-/** A DNS name of two or more labels (contoso.onmicrosoft.com), which Entra ID also takes as a tenant. */
 
 /** The environment variable that sets the log level on one agent; when set, it wins over LogLevel. */
 export const LOG_LEVEL_VARIABLE = "EXO_CONNECTOR_LOG_LEVEL";
@@ -70,8 +71,8 @@ const connectionShape = {
   AppCertificateBase64String: optionalText,
   AppCertificatePassword: z.string().nullish(),
   Environment: z
-    .union([z.literal(""), z.enum(ENVIRONMENTS)], {
-      error: `expected one of ${ENVIRONMENTS.join(", ")} (empty means Global)`,
+    .union([z.literal(""), z.enum(exchangeEnvironments)], {
+      error: `expected one of ${exchangeEnvironments.join(", ")} (empty means Global)`,
     })
     .nullish()
     .transform((value) => value || "Global"),
@@ -194,7 +195,7 @@ export const connectionFields: readonly ConfigurationField[] = [
     kind: "text",
     label: "Microsoft cloud",
     placeholder: "Global",
-    description: `The Microsoft cloud the tenant lives in: ${ENVIRONMENTS.join(", ")}. Empty means Global (worldwide, including GCC).`,
+    description: `The Microsoft cloud the tenant lives in: ${exchangeEnvironments.join(", ")}. Empty means Global (worldwide, including GCC).`,
     defaultValue: "Global",
   },
   {

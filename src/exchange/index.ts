@@ -16,7 +16,7 @@ export type {
 export { ExchangeClient } from "./client.js";
 export * from "./cmdlets/index.js";
 export { Deadline } from "./deadline.js";
-export type { ExchangeEnvironment } from "./environments.js";
+export { type ExchangeEnvironment, exchangeEnvironments } from "./environments.js";
 export {
   AlreadyExistsError,
   AuthenticationError,
@@ -39,6 +39,7 @@ export {
 } from "./errors.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
 export type { ExchangeClientOptions } from "./options.js";
+export { backoffCeiling } from "./transport/backoff.js";
 export type { TransportCounters } from "./transport/pipeline.js";
 export {
   configuredProxy,

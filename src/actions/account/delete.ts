@@ -3,7 +3,9 @@
 // 'Not-found matrix').
 import {
   type AutoReplyRow,
+  autoReplyStates,
   autoReplyText,
+  externalAudiences,
   getAutoReplyConfiguration,
   NotFoundError,
   type SetAutoReplyParams,
@@ -14,8 +16,6 @@ import { InputError } from "../../helloid/context.js";
 import type { OutputAction, Runtime } from "../framework.js";
 import { requireAccountReference } from "./reference.js";
 
-const STATES = ["Enabled", "Disabled", "Scheduled"] as const;
-const AUDIENCES = ["None", "Known", "All"] as const;
 const MESSAGES = ["InternalMessage", "ExternalMessage"] as const;
 
 interface DeletePlan {
@@ -41,10 +41,10 @@ function prepare(context: Parameters<OutputAction<DeletePlan>["prepare"]>[0]["co
   const settings: Omit<SetAutoReplyParams, "Identity"> = {};
   const state = getCI(data, "AutoReplyState");
   if (state !== undefined && state !== null && state !== "")
-    settings.AutoReplyState = oneOf(state, STATES, "AutoReplyState");
+    settings.AutoReplyState = oneOf(state, autoReplyStates, "AutoReplyState");
   const audience = getCI(data, "ExternalAudience");
   if (audience !== undefined && audience !== null && audience !== "") {
-    settings.ExternalAudience = oneOf(audience, AUDIENCES, "ExternalAudience");
+    settings.ExternalAudience = oneOf(audience, externalAudiences, "ExternalAudience");
   }
   for (const name of MESSAGES) {
     const message = getCI(data, name);
