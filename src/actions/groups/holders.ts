@@ -6,8 +6,9 @@ import type { HolderSource } from "../permissions/family.js";
 
 /** The one right of a group: membership. */
 export const MEMBER = "Member";
+export type Member = typeof MEMBER;
 
-export async function groupHolderSource(): Promise<HolderSource> {
+export async function groupHolderSource(): Promise<HolderSource<Member>> {
   let skipped = 0;
   return {
     select: [],
