@@ -10,7 +10,7 @@ import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, parseLogLevel } from "../helloid/logger.js";
 import { Redactor } from "../helloid/redactor.js";
 import { packageConfigurationFields } from "../package/index.js";
-import { parseJsonText } from "../shared/json.js";
+import { parseJsonQuietly } from "../shared/json.js";
 import { offlineChecks } from "./offline.js";
 import { probeChecks, skippedOnline, tokenChecks } from "./online.js";
 import { asJson, asOutputContext, type CheckFormat, table } from "./report.js";
@@ -80,16 +80,8 @@ function configurationOf(text: string): Record<string, unknown> {
     return parseRunInput(text).actionContext.Configuration;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const json = parseQuietly(text);
+    const json = parseJsonQuietly(text);
     if (isObject(json) && getCI(json, "actionContext") === undefined) return json;
     throw error;
-  }
-}
-
-function parseQuietly(text: string): unknown {
-  try {
-    return parseJsonText(text);
-  } catch {
-    return undefined;
   }
 }

@@ -14,3 +14,12 @@ export function withoutByteOrderMark(text: string): string {
 export function parseJsonText(text: string): unknown {
   return JSON.parse(withoutByteOrderMark(text), (key, value) => (key === "__proto__" ? undefined : value));
 }
+
+/** The value of JSON text, or undefined when it is not JSON. */
+export function parseJsonQuietly(text: string): unknown {
+  try {
+    return parseJsonText(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@
 // so the status, not a decoder crash, decides what the caller sees.
 
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import { parseJsonText } from "../../shared/json.js";
+import { parseJsonQuietly } from "../../shared/json.js";
 
 const decoders: Record<string, (raw: Buffer) => Buffer> = {
   gzip: gunzipSync,
@@ -24,9 +24,5 @@ export function decodeBody(raw: Buffer, contentEncoding: string | undefined): Bu
 
 /** The JSON value of a body, or undefined when it is not JSON. */
 export function parseJsonBody(body: Buffer): unknown {
-  try {
-    return parseJsonText(body.toString("utf8"));
-  } catch {
-    return undefined;
-  }
+  return parseJsonQuietly(body.toString("utf8"));
 }
