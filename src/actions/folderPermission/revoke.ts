@@ -4,8 +4,8 @@
 // run, and resetting its right would undo it.
 import { NotMemberError, removeMailboxFolderPermission } from "../../exchange/index.js";
 import { requireAccountReference } from "../account/reference.js";
+import { readSetting } from "../configurationSetting.js";
 import type { OutputAction, Runtime } from "../framework.js";
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
 import { grantedOption } from "../mailboxSettings/grantedOption.js";
 import { AUDIT_ACTION } from "../mailboxSettings/ownMailbox.js";
 import { describeRights, isRole } from "./accessRights.js";

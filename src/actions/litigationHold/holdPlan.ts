@@ -1,7 +1,7 @@
 // What a litigation hold grant or revoke works with: the option, and the mark of this connector's holds.
 import { requireAccountReference } from "../account/reference.js";
+import { readSetting } from "../configurationSetting.js";
 import type { PrepareInput } from "../framework.js";
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
 import { grantedOption } from "../mailboxSettings/grantedOption.js";
 import {
   type LitigationHoldOption,

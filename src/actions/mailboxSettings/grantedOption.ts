@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { getCI } from "../../helloid/caseInsensitive.js";
 import { type ActionContext, InputError } from "../../helloid/context.js";
-import { type ConfigurationSetting, describeIssuesAt, readSetting } from "./configurationSetting.js";
+import { type ConfigurationSetting, describeIssuesAt, readSetting } from "../configurationSetting.js";
 import { findOption, optionId } from "./optionList.js";
 
 export interface OptionFamily<T extends { Id: string }> {
