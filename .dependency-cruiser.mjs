@@ -21,13 +21,22 @@ const layers = [
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
-  forbidden: layers.map(([name, folder, forbidden, comment]) => ({
-    name,
-    comment,
-    severity: "error",
-    from: { path: `^src/${folder}/` },
-    to: { path: `^src/(${forbidden})/` },
-  })),
+  forbidden: [
+    ...layers.map(([name, folder, forbidden, comment]) => ({
+      name,
+      comment,
+      severity: "error",
+      from: { path: `^src/${folder}/` },
+      to: { path: `^src/(${forbidden})/` },
+    })),
+    {
+      name: "shared-stands-alone",
+      comment: "src/shared holds what every room uses (the Logger interface, concurrency, patterns), so it imports none of them.",
+      severity: "error",
+      from: { path: "^src/shared/" },
+      to: { path: "^src/", pathNot: "^src/shared/" },
+    },
+  ],
   options: {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,

@@ -1,13 +1,20 @@
 // The connector's configuration (HelloID's configuration.json values in actionContext.Configuration).
 // The PowerShell connector's keys keep their names and meaning; new keys are optional
 // (docs/HELLOID-CONTRACT.md, 'configuration.json').
+
 import { isAbsolute } from "node:path";
 import * as z from "zod";
-import { findCertificateProblem, parseProxyUrl, proxyPasswords } from "../exchange/index.js";
+import {
+  exchangeEnvironments,
+  findCertificateProblem,
+  parseProxyUrl,
+  proxyPasswords,
+} from "../exchange/index.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
 import { LOG_LEVELS, type LogLevel, parseLogLevel } from "../helloid/logger.js";
-import { booleanLike, ciObject, describeIssues, GUID_PATTERN, guid } from "../helloid/schema.js";
+import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
+import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../shared/patterns.js";
 
 const httpsUrl = z
   .string()
@@ -29,11 +36,6 @@ const optionalUrl = z
 const optionalProxyUrl = optionalText.refine((text) => text === undefined || isProxyUrl(text), {
   message: "expected http://[user:password@]host:port, e.g. http://proxy.contoso.com:8080",
 });
-
-export const ENVIRONMENTS = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
-
-/** A DNS name of two or more labels (contoso.onmicrosoft.com), which Entra ID also takes as a tenant. */
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** The environment variable that sets the log level on one agent; when set, it wins over LogLevel. */
 export const LOG_LEVEL_VARIABLE = "EXO_CONNECTOR_LOG_LEVEL";
@@ -60,7 +62,7 @@ const connectionShape = {
     .trim()
     .min(1, "required: the Entra ID tenant id (a GUID)")
     .refine(
-      (text) => GUID_PATTERN.test(text) || DOMAIN_NAME.test(text),
+      (text) => GUID_PATTERN.test(text) || DOMAIN_NAME_PATTERN.test(text),
       "expected the Directory (tenant) ID, a GUID like 00000000-0000-0000-0000-000000000000 (or the tenant's domain, e.g. contoso.onmicrosoft.com)",
     ),
   AppId: guid,
@@ -69,8 +71,8 @@ const connectionShape = {
   AppCertificateBase64String: optionalText,
   AppCertificatePassword: z.string().nullish(),
   Environment: z
-    .union([z.literal(""), z.enum(ENVIRONMENTS)], {
-      error: `expected one of ${ENVIRONMENTS.join(", ")} (empty means Global)`,
+    .union([z.literal(""), z.enum(exchangeEnvironments)], {
+      error: `expected one of ${exchangeEnvironments.join(", ")} (empty means Global)`,
     })
     .nullish()
     .transform((value) => value || "Global"),
@@ -193,7 +195,7 @@ export const connectionFields: readonly ConfigurationField[] = [
     kind: "text",
     label: "Microsoft cloud",
     placeholder: "Global",
-    description: `The Microsoft cloud the tenant lives in: ${ENVIRONMENTS.join(", ")}. Empty means Global (worldwide, including GCC).`,
+    description: `The Microsoft cloud the tenant lives in: ${exchangeEnvironments.join(", ")}. Empty means Global (worldwide, including GCC).`,
     defaultValue: "Global",
   },
   {

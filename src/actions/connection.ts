@@ -10,7 +10,7 @@ import {
   proxyRoute,
 } from "../exchange/index.js";
 import { InputError } from "../helloid/context.js";
-import type { Logger } from "../helloid/logger.js";
+import type { Logger } from "../shared/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
 
 /** The process environment the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are read from. */

@@ -3,13 +3,13 @@
 import type { ExchangeClient } from "../exchange/index.js";
 import type { JsonObject } from "../helloid/caseInsensitive.js";
 import type { ActionContext, PersonContext, ResourceContext, RunInput } from "../helloid/context.js";
-import type { Logger } from "../helloid/logger.js";
 import type { OutputContext } from "../helloid/output.js";
+import type { Logger } from "../shared/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
 
 export interface PrepareInput {
   readonly input: RunInput;
-  readonly action: ActionContext;
+  readonly context: ActionContext;
   readonly person: PersonContext | undefined;
   readonly resource: ResourceContext | undefined;
   readonly connection: ConnectionSettings;

@@ -2,10 +2,11 @@
 // NDJSON records out, and the exit code (README, 'run contract').
 import { ExchangeError } from "../exchange/index.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
-import { JsonLinesLogger, type Logger, type LogLevel } from "../helloid/logger.js";
+import { JsonLinesLogger, type LogLevel } from "../helloid/logger.js";
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
+import type { Logger } from "../shared/logger.js";
 import { VERSION } from "../version.js";
 import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";
@@ -48,7 +49,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     return EXIT_FAILED;
   }
 
-  const dryRun = prepareInput.action.DryRun;
+  const dryRun = prepareInput.context.DryRun;
   const exchange = createExchangeClient(prepareInput.connection, {
     deadline: startedAt + deadlineSeconds(action, prepareInput, dryRun) * 1000,
     logger: log,
@@ -100,7 +101,7 @@ async function prepareRun(
   for (const secret of proxySecrets(connection, env)) redactor.add(secret);
   const input: PrepareInput = {
     input: parsed,
-    action: parsed.actionContext,
+    context: parsed.actionContext,
     person: parsed.personContext ?? undefined,
     resource: parsed.resourceContext ?? undefined,
     connection,
@@ -120,8 +121,8 @@ async function prepareRun(
  * nulls for fields mapped "None". Values there and nothing in actionContext.Data is a hand-written input with
  * the values in the wrong place: they would be ignored without a word.
  */
-function warnAboutIgnoredData({ action, prefilled }: PrepareInput, log: Logger): void {
-  if (Object.keys(action.Data ?? {}).length > 0) return;
+function warnAboutIgnoredData({ context, prefilled }: PrepareInput, log: Logger): void {
+  if (Object.keys(context.Data ?? {}).length > 0) return;
   const given = Object.entries(prefilled?.Data ?? {})
     .filter(([, value]) => value !== null && value !== undefined && value !== "")
     .map(([name]) => name);

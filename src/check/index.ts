@@ -1,6 +1,7 @@
 // `exo-connector check`: is this configuration ready? Offline checks of every key and option list, then
 // the token and its Exchange.ManageAsApp role, then one small read per cmdlet group. Never writes.
 // Exit 0 when every check passed, 1 when one failed, 2 when the input cannot be read at all.
+
 import { secretsOf } from "../actions/configuration.js";
 import { type ConnectionOverrides, createExchangeClient } from "../actions/connection.js";
 import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, type RunIO } from "../actions/run.js";
@@ -9,6 +10,7 @@ import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, parseLogLevel } from "../helloid/logger.js";
 import { Redactor } from "../helloid/redactor.js";
 import { packageConfigurationFields } from "../package/index.js";
+import { parseJsonQuietly } from "../shared/json.js";
 import { offlineChecks } from "./offline.js";
 import { probeChecks, skippedOnline, tokenChecks } from "./online.js";
 import { asJson, asOutputContext, type CheckFormat, table } from "./report.js";
@@ -78,16 +80,8 @@ function configurationOf(text: string): Record<string, unknown> {
     return parseRunInput(text).actionContext.Configuration;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const json = parseQuietly(text);
+    const json = parseJsonQuietly(text);
     if (isObject(json) && getCI(json, "actionContext") === undefined) return json;
     throw error;
-  }
-}
-
-function parseQuietly(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""), (key, value) => (key === "__proto__" ? undefined : value));
-  } catch {
-    return undefined;
   }
 }

@@ -1,11 +1,11 @@
 // The offline part of the readiness check: every configuration key and option list, read by the same
 // parsers the actions use, so the check and a real run accept and refuse the same configuration.
 import { type ConnectionSettings, parseConnectionSettings } from "../actions/configuration.js";
+import { type ConfigurationSetting, readSetting } from "../actions/configurationSetting.js";
 import { type ProxyEnvironment, proxyOptions, proxySecrets } from "../actions/connection.js";
 import { folderPermissionFields } from "../actions/folderPermission/settings.js";
 import { parseGroupSettings } from "../actions/groups/settings.js";
 import { litigationHoldFields } from "../actions/litigationHold/settings.js";
-import { type ConfigurationSetting, readSetting } from "../actions/mailboxSettings/configurationSetting.js";
 import { regionalConfigurationFields } from "../actions/regionalConfiguration/settings.js";
 import { parseSharedMailboxSettings } from "../actions/sharedMailboxes/settings.js";
 import { configuredProxy, describeProxy, parseProxyUrl } from "../exchange/index.js";

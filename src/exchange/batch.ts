@@ -3,8 +3,8 @@
 // A transient, throttled or unauthorised sub-request is retried alone as a plain InvokeCommand; a
 // sub-response with a nextLink is completed by paging.
 import { randomUUID } from "node:crypto";
+import { mapConcurrent } from "../shared/concurrency.js";
 import type { BatchItemResult, CmdletCall, Row } from "./call.js";
-import { mapWithConcurrency } from "./concurrency.js";
 import { parseErrorResponse } from "./errorParser.js";
 import { type ExchangeError, InvalidResponseError, isExchangeError } from "./errors.js";
 import { type InvokeContext, invokeAll } from "./invoke.js";
@@ -33,8 +33,13 @@ export async function runBatch(
   for (let start = 0; start < calls.length; start += maxBatchSize) {
     chunks.push(calls.slice(start, start + maxBatchSize));
   }
-  const results = await mapWithConcurrency(chunks, context.concurrency, (chunk) => runChunk(context, chunk));
-  return results.flat();
+  const results: BatchItemResult<unknown>[] = [];
+  for await (const chunkResults of mapConcurrent(chunks, context.concurrency, (chunk) =>
+    runChunk(context, chunk),
+  )) {
+    results.push(...chunkResults);
+  }
+  return results;
 }
 
 async function runChunk(

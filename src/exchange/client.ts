@@ -1,6 +1,7 @@
 // ExchangeClient: one transport for every cmdlet — app-only token, retries, one deadline, paging and
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import { randomUUID } from "node:crypto";
+import { silentLogger } from "../shared/logger.js";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
 import { createTokenSource } from "./auth/tokenSource.js";
 import { type BatchContext, runBatch } from "./batch.js";
@@ -17,7 +18,6 @@ import {
 import { Deadline } from "./deadline.js";
 import { scopeFor } from "./environments.js";
 import { invokeAll, invokePages } from "./invoke.js";
-import { silentLogger } from "./logger.js";
 import { type ExchangeClientOptions, resolveOptions } from "./options.js";
 import { Agents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";

@@ -1,6 +1,8 @@
 // Endpoints per Microsoft cloud (docs/EXCHANGE-API.md, 'Endpoints per cloud').
 
-export type ExchangeEnvironment = "Global" | "USGovGCCHigh" | "USGovDoD" | "China";
+/** The Microsoft clouds, as Connect-ExchangeOnline's -ExchangeEnvironmentName names them (O365China: China). */
+export const exchangeEnvironments = ["Global", "USGovGCCHigh", "USGovDoD", "China"] as const;
+export type ExchangeEnvironment = (typeof exchangeEnvironments)[number];
 
 export interface CloudEndpoints {
   adminApiUrl: string;

@@ -4,6 +4,7 @@
 // cmdlet ran `innererror.internalexception` is only the DirectInvoke wrapper; `internalexception` when there
 // are no details (parameter binding and conversion failures); `error.message` last. Some failures have no
 // JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
+import { parseJsonQuietly } from "../shared/json.js";
 import {
   AlreadyExistsError,
   BadRequestError,
@@ -90,7 +91,9 @@ export function parseErrorResponse(response: ErrorResponse): ExchangeError {
   const { status, headers } = response;
   const raw = bodyText(response.body);
   const envelope = readEnvelope(
-    typeof response.body === "object" && !Buffer.isBuffer(response.body) ? response.body : parseJson(raw),
+    typeof response.body === "object" && !Buffer.isBuffer(response.body)
+      ? response.body
+      : parseJsonQuietly(raw),
   );
   const fields: ExchangeErrorFields = {
     status,
@@ -213,14 +216,6 @@ function bodyText(body: unknown): string {
   if (typeof body === "string") return body;
   if (body === undefined || body === null) return "";
   return JSON.stringify(body);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    return undefined;
-  }
 }
 
 function describeBody(raw: string): string {

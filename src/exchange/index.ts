@@ -1,5 +1,6 @@
 // Public API of the Exchange Online client.
 
+export type { LogFields, Logger } from "../shared/logger.js";
 export { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
 export { defaultTokenCacheDirectory } from "./auth/tokenCache.js";
 export type { Credential } from "./auth/tokenProvider.js";
@@ -15,7 +16,7 @@ export type {
 export { ExchangeClient } from "./client.js";
 export * from "./cmdlets/index.js";
 export { Deadline } from "./deadline.js";
-export type { ExchangeEnvironment } from "./environments.js";
+export { type ExchangeEnvironment, exchangeEnvironments } from "./environments.js";
 export {
   AlreadyExistsError,
   AuthenticationError,
@@ -36,9 +37,9 @@ export {
   TransientError,
   UnauthorizedError,
 } from "./errors.js";
-export type { ExchangeLogger, LogFields } from "./logger.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
 export type { ExchangeClientOptions } from "./options.js";
+export { backoffCeiling } from "./transport/backoff.js";
 export type { TransportCounters } from "./transport/pipeline.js";
 export {
   configuredProxy,

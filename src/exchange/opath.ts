@@ -2,6 +2,7 @@
 // docs/EXCHANGE-API.md, 'OPATH filters'), property names are checked to be plain identifiers, and the result
 // is a branded type that the typed cmdlets require — so user data can never be interpolated into a filter
 // string by hand.
+import { PROPERTY_NAME_PATTERN } from "../shared/patterns.js";
 
 declare const opathBrand: unique symbol;
 
@@ -11,11 +12,9 @@ export type OpathFilter = string & { readonly [opathBrand]: true };
 /** Values OPATH can compare with: text, booleans (sent as 'True'/'False'), `$null`, and integers. */
 export type OpathValue = string | boolean | null | number;
 
-const propertyName = /^[A-Za-z][A-Za-z0-9]*$/;
-
 /** Checks an OPATH / `$select` property name; names are ours, never user data. */
 export function assertPropertyName(property: string): void {
-  if (!propertyName.test(property)) {
+  if (!PROPERTY_NAME_PATTERN.test(property)) {
     throw new TypeError(`Not an Exchange property name: ${JSON.stringify(property)}`);
   }
 }

@@ -1,10 +1,12 @@
 // ExchangeClient options and their validation. Problems name the option and never echo a value
 // (a misplaced secret must not end up in an error message).
+
 import { isAbsolute } from "node:path";
+import type { Logger } from "../shared/logger.js";
+import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../shared/patterns.js";
 import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";
-import type { ExchangeLogger } from "./logger.js";
 import { type ProxyOptions, type ProxyRoute, proxyRoute } from "./transport/proxy.js";
 import type { CaOption } from "./transport/tlsTrust.js";
 
@@ -34,7 +36,7 @@ export interface ExchangeClientOptions {
   ca?: CaOption;
   /** Outbound HTTP proxy for every request, Entra ID's and Exchange's; default HTTPS_PROXY/NO_PROXY of process.env. */
   proxy?: ProxyOptions;
-  logger?: ExchangeLogger;
+  logger?: Logger;
   /** Tries per request, retries included; default 6. */
   maxAttempts?: number;
   /** `$batch` POSTs in flight at once; default 2. */
@@ -62,14 +64,11 @@ export interface ResolvedOptions {
   tokenCacheDirectory?: string;
 }
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const domain = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
 export function resolveOptions(options: ExchangeClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null)
     throw new InvalidOptionError("options", "must be an object");
   const tenant = resolveTenant(options);
-  if (typeof options.appId !== "string" || !guid.test(options.appId)) {
+  if (typeof options.appId !== "string" || !GUID_PATTERN.test(options.appId)) {
     throw new InvalidOptionError("appId", "must be the app registration's Application (client) ID, a GUID");
   }
   const environment = options.environment ?? "Global";
@@ -106,11 +105,14 @@ export function resolveOptions(options: ExchangeClientOptions): ResolvedOptions 
 function resolveTenant({ tenantId, organization }: ExchangeClientOptions): string {
   if (
     tenantId !== undefined &&
-    !(typeof tenantId === "string" && (guid.test(tenantId) || domain.test(tenantId)))
+    !(typeof tenantId === "string" && (GUID_PATTERN.test(tenantId) || DOMAIN_NAME_PATTERN.test(tenantId)))
   ) {
     throw new InvalidOptionError("tenantId", "must be the tenant's GUID or one of its verified domains");
   }
-  if (organization !== undefined && !(typeof organization === "string" && domain.test(organization))) {
+  if (
+    organization !== undefined &&
+    !(typeof organization === "string" && DOMAIN_NAME_PATTERN.test(organization))
+  ) {
     throw new InvalidOptionError("organization", "must be a domain name such as contoso.onmicrosoft.com");
   }
   const tenant = tenantId ?? organization;

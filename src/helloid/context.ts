@@ -1,7 +1,9 @@
 // The HelloID PowerShell V2 contexts a script receives (docs/HELLOID-CONTRACT.md, 'Action context' and
 // after), as the CLI takes them: one JSON object {actionContext, personContext, resourceContext,
 // outputContext}.
+
 import * as z from "zod";
+import { parseJsonText, withoutByteOrderMark } from "../shared/json.js";
 import { booleanLike, ciObject, describeIssues, stringLike } from "./schema.js";
 
 const looseRecord = z.record(z.string(), z.unknown());
@@ -80,15 +82,13 @@ export const MAX_INPUT_DEPTH = 100;
 /** Parses the `run` input text; every problem names the field at fault. */
 export function parseRunInput(text: string): RunInput {
   let json: unknown;
-  const source = text.replace(/^\uFEFF/, "");
+  const source = withoutByteOrderMark(text);
   if (nestsDeeperThan(source, MAX_INPUT_DEPTH))
     throw new InputError(
       `the input is too deep: objects and arrays nest more than ${MAX_INPUT_DEPTH} levels (the limit)`,
     );
   try {
-    // A file saved by Windows PowerShell 5.1 or Notepad starts with a BOM. A "__proto__" key would become
-    // the object's prototype when the keys are matched ignoring case, so its fields would seem given.
-    json = JSON.parse(source, (key, value) => (key === "__proto__" ? undefined : value));
+    json = parseJsonText(source);
   } catch (error) {
     throw new InputError(
       `the input is not valid JSON (${describeJsonError((error as Error).message, source)})`,

@@ -1,16 +1,9 @@
 // Logs go to stderr as JSON lines {"level","message",...}; stdout carries only results
 // (README, 'run contract').
+import type { LogFields, Logger } from "../shared/logger.js";
 import type { Redactor } from "./redactor.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
-export type LogFields = Record<string, unknown>;
-
-export interface Logger {
-  debug(message: string, fields?: LogFields): void;
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-}
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 

@@ -51,16 +51,16 @@ export class OutputContext {
     if (prefilled?.PreviousData) this.PreviousData = { ...prefilled.PreviousData };
   }
 
-  audit(message: string, options: { action?: AuditAction; isError?: boolean } = {}): void {
+  audit(message: string, options: { auditAction?: AuditAction; isError?: boolean } = {}): void {
     this.AuditLogs.push({
-      ...(options.action ? { Action: options.action } : {}),
+      ...(options.auditAction ? { Action: options.auditAction } : {}),
       Message: message,
       IsError: options.isError ?? false,
     });
   }
 
-  auditError(message: string, action?: AuditAction): void {
-    this.audit(message, { action, isError: true });
+  auditError(message: string, auditAction?: AuditAction): void {
+    this.audit(message, { auditAction, isError: true });
   }
 
   get Success(): boolean {

@@ -1,6 +1,8 @@
 // Schema building blocks for HelloID input: case-insensitive objects and the loose scalar types
 // HelloID sends (fixed mapping values arrive as strings, checkboxes as booleans).
+
 import * as z from "zod";
+import { GUID_PATTERN } from "../shared/patterns.js";
 import { canonicalizeKeys, DuplicateKeyError } from "./caseInsensitive.js";
 
 // A process parses its input once: compiling a fast parser per object schema (zod's JIT, `new Function`) costs
@@ -40,7 +42,6 @@ export const booleanLike = z.union(
 /** A string, or a number that PowerShell would have turned into one. */
 export const stringLike = z.union([z.string(), z.number().transform(String)]);
 
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const guid = z
   .string()
   .trim()

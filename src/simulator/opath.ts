@@ -2,6 +2,7 @@
 // predicate over any record type through a per-cmdlet schema of filterable properties. Stricter than
 // Exchange where Exchange is lenient: unquoted words as values, stray tokens and unterminated strings
 // are syntax errors, never silently ignored.
+import { GUID_PATTERN } from "../shared/patterns.js";
 import { isSmtpProxy, proxyAddress } from "./tenant/addresses.js";
 
 export type ComparisonOperator = "eq" | "ne" | "like" | "notlike" | "lt" | "gt" | "le" | "ge";
@@ -207,7 +208,6 @@ export function parseFilter(text: string): FilterNode {
 
 type Predicate<T> = (item: T) => boolean;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TEXT_TYPES = new Set<FilterPropertyType>(["string", "multi", "proxies", "smtpAddresses"]);
 const ORDERED_TYPES = new Set<FilterPropertyType>(["string", "int", "date"]);
 
@@ -239,7 +239,7 @@ function convert<T>(
       throw fail("System.Boolean");
     }
     case "guid":
-      if (typeof literal === "string" && GUID.test(literal)) return literal.toLowerCase();
+      if (typeof literal === "string" && GUID_PATTERN.test(literal)) return literal.toLowerCase();
       throw fail("System.Guid");
     case "int":
       if (typeof literal === "number" || (typeof literal === "string" && /^-?\d+$/.test(literal))) {

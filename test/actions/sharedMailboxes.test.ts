@@ -125,6 +125,38 @@ describe("sharedMailboxes/permissions", () => {
     );
     assert.equal(simulator.requestLog.length, 0);
   });
+
+  it("names every key at fault at once, takes an empty list as the default, and refuses a key given twice", async () => {
+    const twoWrong = await run(
+      simulator,
+      "sharedMailboxes/permissions",
+      {},
+      { SharedMailboxAccessRights: "Read", SharedMailboxAutoMapping: "maybe" },
+    );
+    assert.equal(twoWrong.exitCode, 2);
+    assert.match(
+      inputError(twoWrong),
+      /^actionContext\.Configuration\.SharedMailboxAccessRights: unknown access right "Read".*; actionContext\.Configuration\.SharedMailboxAutoMapping: expected true or false/,
+    );
+    const emptyList = await run(
+      simulator,
+      "sharedMailboxes/permissions",
+      {},
+      { SharedMailboxAccessRights: [] },
+    );
+    assert.equal(emptyList.exitCode, 0, inputError(emptyList));
+    const twice = await run(
+      simulator,
+      "sharedMailboxes/permissions",
+      {},
+      { SharedMailboxAccessRights: "SendAs", sharedmailboxaccessrights: "FullAccess" },
+    );
+    assert.equal(twice.exitCode, 2);
+    assert.match(
+      inputError(twice),
+      /^actionContext\.Configuration: the property .* is given twice with different letter case/,
+    );
+  });
 });
 
 describe("sharedMailboxes/grantPermission and revokePermission", () => {

@@ -165,6 +165,7 @@ describe("transport against the simulator", () => {
       return true;
     });
     assert.equal(fixture.count("token") > 0, true);
+    assert.equal(client.stats.retries, 0, "a missing role is not retried");
   });
 
   it("retries an HTML page instead of JSON, and reports one that persists as InvalidResponseError", async () => {

@@ -1,5 +1,5 @@
 // Integration helpers: a real simulator over HTTPS and a real ExchangeClient pointed at it.
-import { ExchangeClient, type ExchangeClientOptions, type ExchangeLogger } from "../../src/exchange/index.js";
+import { ExchangeClient, type ExchangeClientOptions, type Logger } from "../../src/exchange/index.js";
 import {
   DEFAULT_APP,
   type Simulator,
@@ -25,7 +25,7 @@ export function clientFor(
 }
 
 /** A logger that keeps every line, to check what the client writes. */
-export function recordingLogger(): ExchangeLogger & { lines: string[] } {
+export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const record = (level: string) => (message: string, fields?: object) =>
     lines.push(JSON.stringify({ level, message, ...fields }));

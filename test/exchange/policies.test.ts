@@ -12,13 +12,13 @@ import {
   TransientError,
   UnauthorizedError,
 } from "../../src/exchange/errors.js";
-import { silentLogger } from "../../src/exchange/logger.js";
 import { batchBodyPolicy } from "../../src/exchange/transport/batchBodyPolicy.js";
 import { bearerTokenPolicy } from "../../src/exchange/transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "../../src/exchange/transport/exchangeErrorPolicy.js";
 import type { HttpRequest, HttpResponse, TransportCounters } from "../../src/exchange/transport/pipeline.js";
 import { redirectPolicy } from "../../src/exchange/transport/redirectPolicy.js";
 import { retryPolicy } from "../../src/exchange/transport/retryPolicy.js";
+import { silentLogger } from "../../src/shared/logger.js";
 
 const request = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
   method: "POST",

@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { connectionKeys } from "../../src/actions/configuration.js";
-import { actionConfigurationFields, labelOf } from "../../src/actions/configurationFields.js";
+import { actionConfigurationFields } from "../../src/actions/configurationFields.js";
+import { labelOf } from "../../src/actions/permissions/settings.js";
 import { listActions } from "../../src/actions/registry.js";
 import { toConfigurationJson } from "../../src/helloid/configurationForm.js";
 import { packageConfigurationFields } from "../../src/package/index.js";

@@ -16,7 +16,7 @@ interface AccessPlan {
 
 interface AccessVerbs {
   name: "enable" | "disable";
-  action: AuditAction;
+  auditAction: AuditAction;
   defaultHidden: boolean;
   /** Not-found matrix (docs/HELLOID-CONTRACT.md): disabling a vanished mailbox is done, enabling one fails. */
   vanishedIsSuccess: boolean;
@@ -41,20 +41,21 @@ async function execute(verbs: AccessVerbs, plan: AccessPlan, { exchange, output,
       previous = changed ? !hidden : hidden;
       if (previous !== hidden) {
         output.audit(`Set ${FIELD} of ${target} to ${hidden}: the mailbox is now ${describe(hidden)}.`, {
-          action: verbs.action,
+          auditAction: verbs.auditAction,
         });
       }
     }
   } catch (error) {
     if (!(error instanceof NotFoundError && error.subject === "identity")) throw error;
     const message = `${target} no longer exists`;
-    if (verbs.vanishedIsSuccess) output.audit(`Skipped ${verbs.name}: ${message}.`, { action: verbs.action });
-    else output.auditError(`Cannot ${verbs.name}: ${message}.`, verbs.action);
+    if (verbs.vanishedIsSuccess)
+      output.audit(`Skipped ${verbs.name}: ${message}.`, { auditAction: verbs.auditAction });
+    else output.auditError(`Cannot ${verbs.name}: ${message}.`, verbs.auditAction);
     return;
   }
   if (previous === hidden) {
     output.audit(`No change: ${target} is already ${describe(hidden)} (${FIELD} = ${hidden}).`, {
-      action: verbs.action,
+      auditAction: verbs.auditAction,
     });
   }
   output.Data = { ...output.Data, [FIELD]: hidden };
@@ -66,10 +67,10 @@ function accessAction(verbs: AccessVerbs): OutputAction<AccessPlan> {
     kind: "output",
     name: verbs.name,
     summary: `Set ${FIELD} to the mapped value (default ${verbs.defaultHidden})`,
-    prepare: ({ action }) => ({
-      reference: requireAccountReference(action),
+    prepare: ({ context }) => ({
+      reference: requireAccountReference(context),
       // Reconciliation runs without Data: the default applies.
-      hidden: booleanField(action.Data, FIELD, "actionContext.Data") ?? verbs.defaultHidden,
+      hidden: booleanField(context.Data, FIELD, "actionContext.Data") ?? verbs.defaultHidden,
     }),
     execute: (plan, runtime) => execute(verbs, plan, runtime),
   };
@@ -77,13 +78,13 @@ function accessAction(verbs: AccessVerbs): OutputAction<AccessPlan> {
 
 export const enable = accessAction({
   name: "enable",
-  action: "EnableAccount",
+  auditAction: "EnableAccount",
   defaultHidden: false,
   vanishedIsSuccess: false,
 });
 export const disable = accessAction({
   name: "disable",
-  action: "DisableAccount",
+  auditAction: "DisableAccount",
   defaultHidden: true,
   vanishedIsSuccess: true,
 });

@@ -1,14 +1,14 @@
 // create: correlate the person to exactly one existing user mailbox (this connector never creates user
 // mailboxes: licensing does), optionally applying a mapped HiddenFromAddressListsEnabled. The
 // correlate-only variant makes no writes at all.
+
 import { collect, type ExchangeClient, eq, listMailboxes, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import { ActionFailure, type OutputAction, type PrepareInput, type Runtime } from "../framework.js";
 import { booleanField, mailboxDataFields, pickData } from "./mapping.js";
 import { DRY_RUN_REFERENCE } from "./reference.js";
-
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 interface CreatePlan {
   accountField: string;
@@ -17,15 +17,15 @@ interface CreatePlan {
   dataFields: string[];
 }
 
-function prepare({ action, prefilled }: PrepareInput, options: { writes: boolean }): CreatePlan {
-  const correlation = action.CorrelationConfiguration;
+function prepare({ context, prefilled }: PrepareInput, options: { writes: boolean }): CreatePlan {
+  const correlation = context.CorrelationConfiguration;
   if (correlation?.Enabled !== true) {
     throw new InputError(
       "actionContext.CorrelationConfiguration.Enabled: correlation must be enabled; this connector only correlates to existing mailboxes",
     );
   }
   const accountField = correlation.AccountField?.trim() ?? "";
-  if (!PROPERTY_NAME.test(accountField)) {
+  if (!PROPERTY_NAME_PATTERN.test(accountField)) {
     throw new InputError(
       "actionContext.CorrelationConfiguration.AccountField: expected a mailbox property name such as UserPrincipalName",
     );
@@ -37,13 +37,13 @@ function prepare({ action, prefilled }: PrepareInput, options: { writes: boolean
     throw new ActionFailure(`The person has no value for the correlation field${field}; cannot correlate.`);
   }
   const hidden = options.writes
-    ? booleanField(action.Data, "HiddenFromAddressListsEnabled", "actionContext.Data")
+    ? booleanField(context.Data, "HiddenFromAddressListsEnabled", "actionContext.Data")
     : undefined;
   return {
     accountField,
     value,
     hidden,
-    dataFields: mailboxDataFields(prefilled?.Data, action.Data),
+    dataFields: mailboxDataFields(prefilled?.Data, context.Data),
   };
 }
 
@@ -71,7 +71,9 @@ async function execute(plan: CreatePlan, { exchange, output, dryRun }: Runtime):
   const name = String(getCI(mailbox, "DisplayName") ?? guid);
   output.AccountReference = guid;
   output.AccountCorrelated = true;
-  output.audit(`Correlated to mailbox [${name}] (Guid ${guid}) on ${on}.`, { action: "CorrelateAccount" });
+  output.audit(`Correlated to mailbox [${name}] (Guid ${guid}) on ${on}.`, {
+    auditAction: "CorrelateAccount",
+  });
 
   const current = getCI(mailbox, "HiddenFromAddressListsEnabled");
   if (plan.hidden !== undefined && current !== plan.hidden) {

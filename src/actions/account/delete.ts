@@ -3,7 +3,9 @@
 // 'Not-found matrix').
 import {
   type AutoReplyRow,
+  autoReplyStates,
   autoReplyText,
+  externalAudiences,
   getAutoReplyConfiguration,
   NotFoundError,
   type SetAutoReplyParams,
@@ -14,8 +16,6 @@ import { InputError } from "../../helloid/context.js";
 import type { OutputAction, Runtime } from "../framework.js";
 import { requireAccountReference } from "./reference.js";
 
-const STATES = ["Enabled", "Disabled", "Scheduled"] as const;
-const AUDIENCES = ["None", "Known", "All"] as const;
 const MESSAGES = ["InternalMessage", "ExternalMessage"] as const;
 
 interface DeletePlan {
@@ -35,16 +35,16 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
   return match;
 }
 
-function prepare(action: Parameters<OutputAction<DeletePlan>["prepare"]>[0]["action"]): DeletePlan {
-  const reference = requireAccountReference(action);
-  const data = action.Data ?? {};
+function prepare(context: Parameters<OutputAction<DeletePlan>["prepare"]>[0]["context"]): DeletePlan {
+  const reference = requireAccountReference(context);
+  const data = context.Data ?? {};
   const settings: Omit<SetAutoReplyParams, "Identity"> = {};
   const state = getCI(data, "AutoReplyState");
   if (state !== undefined && state !== null && state !== "")
-    settings.AutoReplyState = oneOf(state, STATES, "AutoReplyState");
+    settings.AutoReplyState = oneOf(state, autoReplyStates, "AutoReplyState");
   const audience = getCI(data, "ExternalAudience");
   if (audience !== undefined && audience !== null && audience !== "") {
-    settings.ExternalAudience = oneOf(audience, AUDIENCES, "ExternalAudience");
+    settings.ExternalAudience = oneOf(audience, externalAudiences, "ExternalAudience");
   }
   for (const name of MESSAGES) {
     const message = getCI(data, name);
@@ -64,7 +64,9 @@ function differs(name: string, wanted: unknown, current: unknown): boolean {
 async function execute(plan: DeletePlan, { exchange, output, dryRun }: Runtime): Promise<void> {
   const target = `mailbox [${plan.reference}]`;
   if (Object.keys(plan.settings).length === 0) {
-    output.audit(`No auto-reply mapped for delete; ${target} left as it is.`, { action: "DeleteAccount" });
+    output.audit(`No auto-reply mapped for delete; ${target} left as it is.`, {
+      auditAction: "DeleteAccount",
+    });
     return;
   }
   let current: AutoReplyRow;
@@ -72,7 +74,7 @@ async function execute(plan: DeletePlan, { exchange, output, dryRun }: Runtime):
     current = await getAutoReplyConfiguration(exchange, plan.reference);
   } catch (error) {
     if (!(error instanceof NotFoundError && error.subject === "identity")) throw error;
-    output.audit(`Skipped delete: ${target} no longer exists.`, { action: "DeleteAccount" });
+    output.audit(`Skipped delete: ${target} no longer exists.`, { auditAction: "DeleteAccount" });
     return;
   }
   const wanted: JsonObject = { ...plan.settings };
@@ -80,7 +82,7 @@ async function execute(plan: DeletePlan, { exchange, output, dryRun }: Runtime):
   const state = plan.settings.AutoReplyState ?? getCI(current, "AutoReplyState");
   if (changed.length === 0) {
     output.audit(`No change: the auto-reply of ${target} is already set (AutoReplyState = ${state}).`, {
-      action: "DeleteAccount",
+      auditAction: "DeleteAccount",
     });
     return;
   }
@@ -88,7 +90,7 @@ async function execute(plan: DeletePlan, { exchange, output, dryRun }: Runtime):
     output.audit(
       `DryRun: would set the auto-reply of ${target}: ${changed.join(", ")} (AutoReplyState = ${state}).`,
       {
-        action: "DeleteAccount",
+        auditAction: "DeleteAccount",
       },
     );
     return;
@@ -97,7 +99,7 @@ async function execute(plan: DeletePlan, { exchange, output, dryRun }: Runtime):
   output.audit(
     `Set the auto-reply of ${target}: ${changed.join(", ")} (AutoReplyState = ${state}). The mailbox is kept.`,
     {
-      action: "DeleteAccount",
+      auditAction: "DeleteAccount",
     },
   );
 }
@@ -106,6 +108,6 @@ export const remove: OutputAction<DeletePlan> = {
   kind: "output",
   name: "delete",
   summary: "Set the mapped auto-reply (out of office); never deletes the mailbox",
-  prepare: ({ action }) => prepare(action),
+  prepare: ({ context }) => prepare(context),
   execute,
 };

@@ -1,13 +1,14 @@
 // import: every user mailbox as one HelloID account record, streamed page by page so memory does not
 // grow with the tenant. The correlate-only variant reports Enabled false (it grants no account access).
+
 import { listMailboxes } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import type { ImportAction, PrepareInput } from "../framework.js";
 
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 const ALWAYS = ["Guid", "DisplayName", "UserPrincipalName", "HiddenFromAddressListsEnabled"];
 
 interface ImportPlan {
@@ -15,18 +16,18 @@ interface ImportPlan {
   fields: string[];
 }
 
-function prepare({ action }: PrepareInput): ImportPlan {
+function prepare({ context }: PrepareInput): ImportPlan {
   const fields = new Map<string, string>();
   const add = (name: string, where: string) => {
     // HelloID may send nested field paths ("EmailAddresses.Primary"); the mailbox property is the first part.
     const property = name.replace(/\..*/, "").trim();
     if (!property) return;
-    if (!PROPERTY_NAME.test(property))
+    if (!PROPERTY_NAME_PATTERN.test(property))
       throw new InputError(`${where}: "${name}" is not a mailbox property name`);
     if (!fields.has(property.toLowerCase())) fields.set(property.toLowerCase(), property);
   };
-  for (const name of action.ImportFields ?? []) add(name, "actionContext.ImportFields");
-  const correlationField = action.CorrelationConfiguration?.AccountField;
+  for (const name of context.ImportFields ?? []) add(name, "actionContext.ImportFields");
+  const correlationField = context.CorrelationConfiguration?.AccountField;
   if (correlationField) add(correlationField, "actionContext.CorrelationConfiguration.AccountField");
   add("Guid", "Guid");
   return { fields: [...fields.values()] };

@@ -1,10 +1,10 @@
 // Field-mapping values as HelloID sends them (fixed values are strings: "true") and the mailbox
 // properties that fill outputContext.Data.
+
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { booleanLike } from "../../helloid/schema.js";
-
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 
 /** A mapped boolean (`true` or `"true"`), undefined when not mapped or mapped empty. */
 export function booleanField(
@@ -25,7 +25,7 @@ export function mailboxDataFields(...sources: (JsonObject | null | undefined)[])
   const names = new Map<string, string>();
   for (const source of sources) {
     for (const key of Object.keys(source ?? {})) {
-      if (PROPERTY_NAME.test(key) && !names.has(key.toLowerCase())) names.set(key.toLowerCase(), key);
+      if (PROPERTY_NAME_PATTERN.test(key) && !names.has(key.toLowerCase())) names.set(key.toLowerCase(), key);
     }
   }
   return [...names.values()];

@@ -2,15 +2,16 @@
 // Set-Mailbox), merging EmailAddresses; Data/PreviousData come from Exchange, the audit names each change.
 // Multi-valued properties change through add/remove hashtables (only the difference goes out), so a value
 // another admin adds between the read and the write survives.
+
 import { addRemove, findMailbox, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
+import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import type { OutputAction, Runtime } from "../framework.js";
 import { emailAddressesToAdd, mappedPrimary, mergeEmailAddresses } from "./emailAddresses.js";
 import { checkMappedProperty } from "./mailboxProperties.js";
 import { requireAccountReference } from "./reference.js";
 
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 /** Identity properties Exchange sets itself; mapping them (e.g. Guid stored as account data) is read-only. */
 const READ_ONLY = new Set([
   "guid",
@@ -28,11 +29,11 @@ interface UpdatePlan {
   desired: Map<string, unknown>;
 }
 
-function prepare(action: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["action"]): UpdatePlan {
-  const reference = requireAccountReference(action);
+function prepare(context: Parameters<OutputAction<UpdatePlan>["prepare"]>[0]["context"]): UpdatePlan {
+  const reference = requireAccountReference(context);
   const desired = new Map<string, unknown>();
-  for (const [name, value] of Object.entries(action.Data ?? {})) {
-    if (!PROPERTY_NAME.test(name))
+  for (const [name, value] of Object.entries(context.Data ?? {})) {
+    if (!PROPERTY_NAME_PATTERN.test(name))
       throw new InputError(`actionContext.Data.${name}: not a mailbox property name`);
     if (READ_ONLY.has(name.toLowerCase())) continue;
     checkMappedProperty(name, value);
@@ -81,7 +82,7 @@ function emailAddressChange(current: readonly string[], mapped: readonly string[
 async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime): Promise<void> {
   const target = `mailbox [${plan.reference}]`;
   if (plan.desired.size === 0) {
-    output.audit(`No mapped properties to update on ${target}.`, { action: "UpdateAccount" });
+    output.audit(`No mapped properties to update on ${target}.`, { auditAction: "UpdateAccount" });
     return;
   }
   const mailbox = await findMailbox(exchange, plan.reference, { select: ["Guid", ...plan.desired.keys()] });
@@ -119,21 +120,23 @@ async function execute(plan: UpdatePlan, { exchange, output, dryRun }: Runtime):
   output.Data = { ...output.Data, ...next };
 
   if (described.length === 0) {
-    output.audit(`No changes: ${target} already has the mapped values.`, { action: "UpdateAccount" });
+    output.audit(`No changes: ${target} already has the mapped values.`, { auditAction: "UpdateAccount" });
     return;
   }
   if (dryRun) {
-    output.audit(`DryRun: would update ${target}: ${described.join("; ")}.`, { action: "UpdateAccount" });
+    output.audit(`DryRun: would update ${target}: ${described.join("; ")}.`, {
+      auditAction: "UpdateAccount",
+    });
     return;
   }
   await setMailbox(exchange, { Identity: plan.reference, ...changes });
-  output.audit(`Updated ${target}: ${described.join("; ")}.`, { action: "UpdateAccount" });
+  output.audit(`Updated ${target}: ${described.join("; ")}.`, { auditAction: "UpdateAccount" });
 }
 
 export const update: OutputAction<UpdatePlan> = {
   kind: "output",
   name: "update",
   summary: "Set the mapped mailbox properties that differ; merge EmailAddresses",
-  prepare: ({ action }) => prepare(action),
+  prepare: ({ context }) => prepare(context),
   execute,
 };

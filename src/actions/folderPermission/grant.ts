@@ -17,7 +17,7 @@ interface FolderGrantPlan {
 async function execute({ mailbox, option }: FolderGrantPlan, runtime: Runtime): Promise<void> {
   const { exchange, output, dryRun } = runtime;
   const { mailboxFolderUser: user, mailboxFolderAccessRight: right } = option;
-  const action = AUDIT_ACTION.grant;
+  const auditAction = AUDIT_ACTION.grant;
   const entry = await readCalendarEntryFor("grant", runtime, {
     mailbox,
     user,
@@ -26,25 +26,25 @@ async function execute({ mailbox, option }: FolderGrantPlan, runtime: Runtime): 
   if (!entry) return;
   const where = `on the calendar [${entry.folder.name}] of mailbox [${mailbox}]`;
   if (isRole(entry.rights, right)) {
-    output.audit(`No change: [${user}] already has [${right}] ${where}.`, { action });
+    output.audit(`No change: [${user}] already has [${right}] ${where}.`, { auditAction });
     return;
   }
   const change = `[${right}] to [${user}] ${where} (before: ${describeRights(entry.rights)})`;
   if (dryRun) {
-    output.audit(`DryRun: would grant ${change}.`, { action });
+    output.audit(`DryRun: would grant ${change}.`, { auditAction });
     return;
   }
   await writeCalendarRight(exchange, entry, user, right);
-  output.audit(`Granted ${change}.`, { action });
+  output.audit(`Granted ${change}.`, { auditAction });
 }
 
 export const folderPermissionGrant: OutputAction<FolderGrantPlan> = {
   kind: "output",
   name: "folderPermission/grantPermission",
   summary: "Give a calendar user (default: Default) the option's right on the person's calendar",
-  prepare: ({ action }) => ({
-    mailbox: requireAccountReference(action),
-    option: grantedOption(action, folderPermissionFamily),
+  prepare: ({ context }) => ({
+    mailbox: requireAccountReference(context),
+    option: grantedOption(context, folderPermissionFamily),
   }),
   execute,
 };

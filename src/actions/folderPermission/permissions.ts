@@ -1,5 +1,5 @@
 // folderPermission/permissions: the configured calendar permission options.
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
+import { readSetting } from "../configurationSetting.js";
 import { optionPermissionsAction } from "../mailboxSettings/permissionsAction.js";
 import { folderPermissionDisplayName, folderPermissionOptions } from "./settings.js";
 

@@ -4,8 +4,8 @@
 // run, and resetting its right would undo it.
 import { NotMemberError, removeMailboxFolderPermission } from "../../exchange/index.js";
 import { requireAccountReference } from "../account/reference.js";
+import { readSetting } from "../configurationSetting.js";
 import type { OutputAction, Runtime } from "../framework.js";
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
 import { grantedOption } from "../mailboxSettings/grantedOption.js";
 import { AUDIT_ACTION } from "../mailboxSettings/ownMailbox.js";
 import { describeRights, isRole } from "./accessRights.js";
@@ -27,7 +27,7 @@ interface FolderRevokePlan {
 async function execute({ mailbox, option, baseline }: FolderRevokePlan, runtime: Runtime): Promise<void> {
   const { exchange, output, dryRun } = runtime;
   const { mailboxFolderUser: user, mailboxFolderAccessRight: right } = option;
-  const action = AUDIT_ACTION.revoke;
+  const auditAction = AUDIT_ACTION.revoke;
   const entry = await readCalendarEntryFor("revoke", runtime, {
     mailbox,
     user,
@@ -35,7 +35,7 @@ async function execute({ mailbox, option, baseline }: FolderRevokePlan, runtime:
   });
   if (!entry) return;
   const revoking = `[${right}] from [${user}] on the calendar [${entry.folder.name}] of mailbox [${mailbox}]`;
-  const skip = (reason: string) => output.audit(`Skipped revoking ${revoking}: ${reason}.`, { action });
+  const skip = (reason: string) => output.audit(`Skipped revoking ${revoking}: ${reason}.`, { auditAction });
   if (entry.rights === null) return skip(`[${user}] has no entry`);
   if (!isRole(entry.rights, right)) {
     return skip(
@@ -43,12 +43,14 @@ async function execute({ mailbox, option, baseline }: FolderRevokePlan, runtime:
     );
   }
   if (baseline !== undefined && isRole(entry.rights, baseline)) {
-    output.audit(`No change: revoking ${revoking} leaves the baseline [${baseline}] as it is.`, { action });
+    output.audit(`No change: revoking ${revoking} leaves the baseline [${baseline}] as it is.`, {
+      auditAction,
+    });
     return;
   }
   const outcome = baseline === undefined ? "removed the entry" : `restored the baseline [${baseline}]`;
   if (dryRun) {
-    output.audit(`DryRun: would revoke ${revoking} (${outcome}).`, { action });
+    output.audit(`DryRun: would revoke ${revoking} (${outcome}).`, { auditAction });
     return;
   }
   if (baseline !== undefined) {
@@ -61,7 +63,7 @@ async function execute({ mailbox, option, baseline }: FolderRevokePlan, runtime:
       return skip(`[${user}] has no entry`);
     }
   }
-  output.audit(`Revoked ${revoking}: ${outcome}.`, { action });
+  output.audit(`Revoked ${revoking}: ${outcome}.`, { auditAction });
 }
 
 export const folderPermissionRevoke: OutputAction<FolderRevokePlan> = {
@@ -69,11 +71,11 @@ export const folderPermissionRevoke: OutputAction<FolderRevokePlan> = {
   name: "folderPermission/revokePermission",
   summary:
     "Return the calendar user to the configured baseline (Default: AvailabilityOnly) or remove the entry",
-  prepare: ({ action }) => {
-    const mailbox = requireAccountReference(action);
-    const option = grantedOption(action, folderPermissionFamily);
+  prepare: ({ context }) => {
+    const mailbox = requireAccountReference(context);
+    const option = grantedOption(context, folderPermissionFamily);
     const baseline = baselineFor(
-      readSetting(action.Configuration, folderPermissionBaseline),
+      readSetting(context.Configuration, folderPermissionBaseline),
       option.mailboxFolderUser,
     );
     return { mailbox, option, baseline };

@@ -4,7 +4,7 @@
 import * as z from "zod";
 import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { ciObject } from "../../helloid/schema.js";
-import type { ConfigurationSetting } from "../mailboxSettings/configurationSetting.js";
+import type { ConfigurationSetting } from "../configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";
 import { optionDisplayName, optionId, optionList, optionObject } from "../mailboxSettings/optionList.js";
 import { DEFAULT_USER, folderRole, folderUser, roleInWords } from "./accessRights.js";

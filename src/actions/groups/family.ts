@@ -16,7 +16,7 @@ import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import type { Family, SubEntitlement, TargetObject } from "../permissions/family.js";
 import { targetOf } from "../permissions/objects.js";
-import { groupHolderSource, MEMBER } from "./holders.js";
+import { groupHolderSource, MEMBER, type Member } from "./holders.js";
 import { type GroupSettings, type GroupType, parseGroupSettings } from "./settings.js";
 
 const TYPE_DETAILS: Record<GroupType, string> = {
@@ -37,7 +37,7 @@ function description(group: JsonObject): string {
   return joined.trim() || String(getCI(group, "PrimarySmtpAddress") ?? "");
 }
 
-function subEntitlement(target: TargetObject, reference?: JsonObject): SubEntitlement {
+function subEntitlement(target: TargetObject, reference?: JsonObject): SubEntitlement<Member> {
   return {
     key: target.id.toLowerCase(),
     displayName: target.name,
@@ -46,7 +46,7 @@ function subEntitlement(target: TargetObject, reference?: JsonObject): SubEntitl
   };
 }
 
-export const groups: Family<GroupSettings> = {
+export const groups: Family<GroupSettings, Member> = {
   name: "groups",
   noun: "group",
   select: ["RecipientTypeDetails", "PrimarySmtpAddress", "Description"],

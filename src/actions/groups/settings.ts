@@ -11,7 +11,7 @@ import {
   NAME_PLACEHOLDERS,
   template,
 } from "../permissions/commonSettings.js";
-import { parseSettings, setting } from "../permissions/settings.js";
+import { parseSettings, setting, settingsRecord } from "../permissions/settings.js";
 
 export const GROUP_TYPES = ["Distribution", "Security", "RoomList"] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
@@ -44,7 +44,7 @@ const resourceType = z
     return type ?? "Distribution";
   });
 
-export const GROUP_SETTINGS = {
+export const GROUP_SETTINGS = settingsRecord({
   GroupTypes: setting<GroupType[]>(
     groupTypeList,
     ["Distribution", "Security"],
@@ -115,7 +115,7 @@ export const GROUP_SETTINGS = {
     "dg",
     "The Reference of the dynamic groups permission in HelloID; importSubPermissions names that permission with it. Default: dg.",
   ),
-};
+});
 
 export interface GroupSettings extends CommonSettings {
   readonly types: readonly GroupType[];

@@ -12,7 +12,7 @@ import { describeOwner, placedBy, readHold } from "./holdState.js";
 async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
   const { exchange, output, dryRun } = runtime;
   const { mailbox, option, owner, comment } = plan;
-  const action = AUDIT_ACTION.grant;
+  const auditAction = AUDIT_ACTION.grant;
   const wanted = describeDuration(option.Duration);
   const hold = await readHold("grant", runtime, {
     mailbox,
@@ -36,7 +36,7 @@ async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
   } else if (!placedBy(hold, owner)) {
     output.audit(
       `Left the litigation hold on mailbox [${mailbox}] as it is: ${describeOwner(hold)} placed it (${describeDuration(hold.duration)}), and this connector does not change holds it did not place.`,
-      { action },
+      { auditAction },
     );
     return;
   } else {
@@ -53,7 +53,7 @@ async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
     if (changes.length === 0) {
       output.audit(
         `No change: mailbox [${mailbox}] already has this connector's litigation hold of ${wanted}.`,
-        { action },
+        { auditAction },
       );
       return;
     }
@@ -61,11 +61,11 @@ async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
     verb = { done: "Changed", would: "change" };
   }
   if (dryRun) {
-    output.audit(`DryRun: would ${verb.would} ${message}.`, { action });
+    output.audit(`DryRun: would ${verb.would} ${message}.`, { auditAction });
     return;
   }
   await setMailbox(exchange, params);
-  output.audit(`${verb.done} ${message}.`, { action });
+  output.audit(`${verb.done} ${message}.`, { auditAction });
 }
 
 export const litigationHoldGrant: OutputAction<HoldPlan> = {

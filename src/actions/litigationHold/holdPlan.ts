@@ -1,7 +1,7 @@
 // What a litigation hold grant or revoke works with: the option, and the mark of this connector's holds.
 import { requireAccountReference } from "../account/reference.js";
+import { readSetting } from "../configurationSetting.js";
 import type { PrepareInput } from "../framework.js";
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
 import { grantedOption } from "../mailboxSettings/grantedOption.js";
 import {
   type LitigationHoldOption,
@@ -18,11 +18,11 @@ export interface HoldPlan {
   comment: string;
 }
 
-export function prepareHold({ action }: PrepareInput): HoldPlan {
+export function prepareHold({ context }: PrepareInput): HoldPlan {
   return {
-    mailbox: requireAccountReference(action),
-    option: grantedOption(action, litigationHoldFamily),
-    owner: readSetting(action.Configuration, litigationHoldOwner),
-    comment: readSetting(action.Configuration, litigationHoldRetentionComment),
+    mailbox: requireAccountReference(context),
+    option: grantedOption(context, litigationHoldFamily),
+    owner: readSetting(context.Configuration, litigationHoldOwner),
+    comment: readSetting(context.Configuration, litigationHoldRetentionComment),
   };
 }

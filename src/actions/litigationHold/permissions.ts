@@ -1,5 +1,5 @@
 // litigationHold/permissions: the configured hold durations.
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
+import { readSetting } from "../configurationSetting.js";
 import { optionPermissionsAction } from "../mailboxSettings/permissionsAction.js";
 import { litigationHoldDisplayName, litigationHoldOptions } from "./settings.js";
 

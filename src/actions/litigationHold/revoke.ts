@@ -12,7 +12,7 @@ import { describeOwner, placedBy, readHold } from "./holdState.js";
 async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
   const { exchange, output, dryRun } = runtime;
   const { mailbox, option, owner, comment } = plan;
-  const action = AUDIT_ACTION.revoke;
+  const auditAction = AUDIT_ACTION.revoke;
   const revoked = describeDuration(option.Duration);
   const hold = await readHold("revoke", runtime, {
     mailbox,
@@ -23,21 +23,21 @@ async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
   if (!hold.enabled) {
     output.audit(
       `Skipped revoking the litigation hold of ${revoked} from mailbox [${mailbox}]: it has no litigation hold.`,
-      { action },
+      { auditAction },
     );
     return;
   }
   if (!placedBy(hold, owner)) {
     output.audit(
       `Warning: left the litigation hold on mailbox [${mailbox}] in place: ${describeOwner(hold)} placed it (${current}), not this connector ([${owner}]).`,
-      { action },
+      { auditAction },
     );
     return;
   }
   if (hold.duration !== option.Duration) {
     output.audit(
       `Left the litigation hold on mailbox [${mailbox}] in place: it now lasts ${current}, not the revoked ${revoked}, so another HelloID option holds it.`,
-      { action },
+      { auditAction },
     );
     return;
   }
@@ -49,11 +49,11 @@ async function execute(plan: HoldPlan, runtime: Runtime): Promise<void> {
   };
   const message = `the litigation hold of ${revoked} (owner [${owner}]) from mailbox [${mailbox}]`;
   if (dryRun) {
-    output.audit(`DryRun: would lift ${message}.`, { action });
+    output.audit(`DryRun: would lift ${message}.`, { auditAction });
     return;
   }
   await setMailbox(exchange, params);
-  output.audit(`Lifted ${message}.`, { action });
+  output.audit(`Lifted ${message}.`, { auditAction });
 }
 
 export const litigationHoldRevoke: OutputAction<HoldPlan> = {

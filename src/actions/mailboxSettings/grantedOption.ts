@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { getCI } from "../../helloid/caseInsensitive.js";
 import { type ActionContext, InputError } from "../../helloid/context.js";
-import { type ConfigurationSetting, describeIssuesAt, readSetting } from "./configurationSetting.js";
+import { type ConfigurationSetting, describeIssuesAt, readSetting } from "../configurationSetting.js";
 import { findOption, optionId } from "./optionList.js";
 
 export interface OptionFamily<T extends { Id: string }> {
@@ -18,10 +18,10 @@ export interface OptionFamily<T extends { Id: string }> {
 
 const WHERE = "actionContext.References.Permission";
 
-export function grantedOption<T extends { Id: string }>(action: ActionContext, family: OptionFamily<T>): T {
+export function grantedOption<T extends { Id: string }>(context: ActionContext, family: OptionFamily<T>): T {
   // Read first: a broken option list is reported even when this Identification does not need it.
-  const options = readSetting(action.Configuration, family.options);
-  const permission = action.References?.Permission;
+  const options = readSetting(context.Configuration, family.options);
+  const permission = context.References?.Permission;
   if (!permission)
     throw new InputError(`${WHERE}: required (the Identification the permissions action listed)`);
   if (family.settingFields.some((field) => getCI(permission, field) !== undefined)) {

@@ -26,6 +26,6 @@ export function reportNotFound(
   reason: string,
 ): void {
   if (operation === "revoke")
-    output.audit(`Skipped revoking ${what}: ${reason}.`, { action: AUDIT_ACTION.revoke });
+    output.audit(`Skipped revoking ${what}: ${reason}.`, { auditAction: AUDIT_ACTION.revoke });
   else output.auditError(`Cannot grant ${what}: ${reason}.`, AUDIT_ACTION.grant);
 }

@@ -12,7 +12,7 @@ export function optionPermissionsAction(spec: {
     kind: "output",
     name: spec.name,
     summary: spec.summary,
-    prepare: ({ action }) => spec.list(action.Configuration),
+    prepare: ({ context }) => spec.list(context.Configuration),
     execute: async (permissions, { output }) => {
       for (const permission of permissions) {
         output.Permissions.push({ ...permission, DisplayName: truncateDisplayName(permission.DisplayName) });

@@ -19,15 +19,21 @@ export interface Change {
 export type ChangeStatus = "done" | "failed" | "dryRun";
 
 const WORDS = {
-  grant: { done: "Granted", doing: "granting", could: "grant", preposition: "to", action: "GrantPermission" },
+  grant: {
+    done: "Granted",
+    doing: "granting",
+    could: "grant",
+    preposition: "to",
+    auditAction: "GrantPermission",
+  },
   revoke: {
     done: "Revoked",
     doing: "revoking",
     could: "revoke",
     preposition: "from",
-    action: "RevokePermission",
+    auditAction: "RevokePermission",
   },
-} as const satisfies Record<Verb, { action: AuditAction } & Record<string, string>>;
+} as const satisfies Record<Verb, { auditAction: AuditAction } & Record<string, string>>;
 
 /** Applies the changes (or, in DryRun, says what it would do) and reports each; the statuses keep their order. */
 export async function applyChanges<S extends CommonSettings>(
@@ -39,7 +45,9 @@ export async function applyChanges<S extends CommonSettings>(
   if (dryRun) {
     for (const change of changes) {
       const words = WORDS[change.verb];
-      output.audit(`DryRun: would ${words.could} ${phrase(family, change)}.`, { action: words.action });
+      output.audit(`DryRun: would ${words.could} ${phrase(family, change)}.`, {
+        auditAction: words.auditAction,
+      });
     }
     return changes.map(() => "dryRun");
   }
@@ -66,12 +74,12 @@ function report<S extends CommonSettings>(
   const what = phrase(family, change);
   const outcome = writeOutcome(result);
   if (outcome.status === "changed") {
-    output.audit(`${words.done} ${what}.`, { action: words.action });
+    output.audit(`${words.done} ${what}.`, { auditAction: words.auditAction });
     return "done";
   }
   if (outcome.status === "unchanged") {
     const state = change.verb === "grant" ? "already granted" : "not granted";
-    output.audit(`Skipped ${words.doing} ${what}: ${state}.`, { action: words.action });
+    output.audit(`Skipped ${words.doing} ${what}: ${state}.`, { auditAction: words.auditAction });
     return "done";
   }
   const { error } = outcome;
@@ -79,12 +87,12 @@ function report<S extends CommonSettings>(
     const gone =
       error.subject === "identity" ? `the ${family.noun} no longer exists` : "the account no longer exists";
     if (change.verb === "revoke") {
-      output.audit(`Skipped ${words.doing} ${what}: ${gone}.`, { action: words.action });
+      output.audit(`Skipped ${words.doing} ${what}: ${gone}.`, { auditAction: words.auditAction });
       return "done";
     }
-    output.auditError(`Could not ${words.could} ${what}: ${gone}.`, words.action);
+    output.auditError(`Could not ${words.could} ${what}: ${gone}.`, words.auditAction);
     return "failed";
   }
-  output.auditError(`Could not ${words.could} ${what}: ${error.message}`, words.action);
+  output.auditError(`Could not ${words.could} ${what}: ${error.message}`, words.auditAction);
   return "failed";
 }

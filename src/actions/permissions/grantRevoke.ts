@@ -16,16 +16,19 @@ interface GrantRevokePlan<S> {
 
 const IDENTIFICATION = "actionContext.References.Permission";
 
-function prepare<S extends CommonSettings>(family: Family<S>, { action }: PrepareInput): GrantRevokePlan<S> {
-  const settings = family.parseSettings(action.Configuration);
-  const account = requireAccountReference(action);
-  const identification = action.References?.Permission;
+function prepare<S extends CommonSettings>(family: Family<S>, { context }: PrepareInput): GrantRevokePlan<S> {
+  const settings = family.parseSettings(context.Configuration);
+  const account = requireAccountReference(context);
+  const identification = context.References?.Permission;
   if (!identification) throw new InputError(`${IDENTIFICATION}: required (the permission's Identification)`);
   const id = getCI(identification, "Id");
   if (typeof id !== "string" || !id.trim()) {
     throw new InputError(`${IDENTIFICATION}.Id: required (the Guid of the ${family.noun})`);
   }
-  const target = { id: id.trim(), name: objectName(action.PermissionDisplayName, identification, id.trim()) };
+  const target = {
+    id: id.trim(),
+    name: objectName(context.PermissionDisplayName, identification, id.trim()),
+  };
   return { settings, account, accesses: family.accessesOf(identification, target, settings) };
 }
 

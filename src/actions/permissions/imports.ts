@@ -6,9 +6,9 @@ import { eq, NotFoundError } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
+import { chunked, mapConcurrent } from "../../shared/concurrency.js";
 import type { ImportAction, Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
-import { chunked, mapConcurrent } from "./concurrency.js";
 import type { Family, HolderSource } from "./family.js";
 import { NAMING_SELECT, targetOf } from "./objects.js";
 
@@ -82,7 +82,7 @@ export function importPermissionAction<S extends CommonSettings>(
     name: `${family.name}/importPermission`,
     summary: `Stream who holds each ${family.noun} permission (NDJSON)`,
     timeLimitSeconds: IMPORT_SECONDS,
-    prepare: ({ action }) => ({ settings: family.parseSettings(action.Configuration) }),
+    prepare: ({ context }) => ({ settings: family.parseSettings(context.Configuration) }),
     records({ settings }, runtime) {
       const recordsOf = (object: JsonObject, holders: Map<string, string[]>) =>
         family.entitlementsOf(object, settings).flatMap((entitlement) => [
@@ -109,7 +109,7 @@ export function importSubPermissionsAction<S extends CommonSettings>(
     name: `${family.name}/importSubPermissions`,
     summary: `Stream who holds each ${family.noun} sub-permission of objects the resources action made (NDJSON)`,
     timeLimitSeconds: IMPORT_SECONDS,
-    prepare: ({ action }) => ({ settings: family.parseSettings(action.Configuration) }),
+    prepare: ({ context }) => ({ settings: family.parseSettings(context.Configuration) }),
     records({ settings }, runtime) {
       const dynamic = family.dynamicPermissions(settings);
       const recordsOf = (object: JsonObject, holders: Map<string, string[]>) =>

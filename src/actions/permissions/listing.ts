@@ -14,7 +14,7 @@ export function permissionsAction<S extends CommonSettings>(
     name: `${family.name}/permissions`,
     summary: `List every ${family.noun} as a permission`,
     timeLimitSeconds: RETRIEVE_PERMISSIONS_SECONDS,
-    prepare: ({ action }) => ({ settings: family.parseSettings(action.Configuration) }),
+    prepare: ({ context }) => ({ settings: family.parseSettings(context.Configuration) }),
     async execute({ settings }, { exchange, output, log }) {
       const objects = family.listObjects(exchange, settings, {
         scope: "permissions",

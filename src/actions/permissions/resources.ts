@@ -6,7 +6,7 @@
 // stamping, or one made by hand) is correlated by name instead of failing forever.
 
 import { setTimeout as sleep } from "node:timers/promises";
-import { AlreadyExistsError, type ExchangeClient, ne } from "../../exchange/index.js";
+import { AlreadyExistsError, backoffCeiling, type ExchangeClient, ne } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { RESOURCES_SECONDS } from "../../helloid/timeLimits.js";
@@ -30,9 +30,9 @@ function text(value: unknown): string {
 
 function prepare<S extends CommonSettings>(
   family: Family<S>,
-  { action, resource, connection }: PrepareInput,
+  { context, resource, connection }: PrepareInput,
 ): ResourcesPlan<S> {
-  const settings = family.parseSettings(action.Configuration);
+  const settings = family.parseSettings(context.Configuration);
   const items = resource?.SourceData;
   if (!items)
     throw new InputError("resourceContext.SourceData: required (the resources to create objects for)");
@@ -199,7 +199,8 @@ async function findTakenName<S extends CommonSettings>(
   log: Runtime["log"],
 ): Promise<JsonObject | null> {
   const giveUpAt = Date.now() + REPLICATION_WAIT_MS;
-  for (let pause = 500; ; pause = Math.min(pause * 2, 8_000)) {
+  for (let round = 1; ; round++) {
+    const pause = backoffCeiling(round);
     const row = await family.findObject(exchange, name, select);
     if (row || Date.now() + pause > giveUpAt || exchange.deadline.remainingMs() < pause + 3_000) return row;
     log.info(`waiting ${pause} ms for Exchange to replicate ${family.noun} [${name}], whose name is taken`);

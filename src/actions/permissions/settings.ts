@@ -1,45 +1,69 @@
-// Family configuration keys, declared once with their schema, default and description: the actions parse
-// actionContext.Configuration with them, and the packaging generates configuration.json from the same list.
-import * as z from "zod";
-import type { JsonObject } from "../../helloid/caseInsensitive.js";
+// A permission family's configuration keys, declared as one record (key → schema, default, description):
+// each becomes a ConfigurationSetting, so the actions read actionContext.Configuration with them and the
+// packaging generates configuration.json from the same record.
+import type * as z from "zod";
+import { canonicalizeKeys, DuplicateKeyError, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
-import { ciObject, describeIssues } from "../../helloid/schema.js";
+import { type ConfigurationSetting, readSetting } from "../configurationSetting.js";
 
-export interface Setting<T> {
-  readonly schema: z.ZodType<T>;
-  readonly default: T;
-  /** What an implementer reads on the configuration form. */
-  readonly description: string;
-}
+type Unkeyed<T> = Omit<ConfigurationSetting<T>, "key" | "label">;
 
-export type Settings = Readonly<Record<string, Setting<unknown>>>;
+export type Settings = Readonly<Record<string, ConfigurationSetting<unknown>>>;
 
 export type ValuesOf<D extends Settings> = {
-  readonly [K in keyof D]: D[K] extends Setting<infer T> ? T : never;
+  readonly [K in keyof D]: D[K] extends ConfigurationSetting<infer T> ? T : never;
 };
 
-export function setting<T>(schema: z.ZodType<T>, defaultValue: T, description: string): Setting<T> {
-  return { schema, default: defaultValue, description };
+/** "SharedMailboxAccessRights" -> "Shared mailbox access rights". */
+export function labelOf(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(" ");
+  return words
+    .map((word, index) => (index === 0 || /^[A-Z0-9]+$/.test(word) ? word : word.toLowerCase()))
+    .join(" ");
 }
 
-/** HelloID sends a field left empty on the form as "" (or null): the default applies. */
-function blankToUndefined(value: unknown): unknown {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
-  if (Array.isArray(value) && value.length === 0) return undefined;
-  return value;
+/**
+ * One key of a family's record; an empty field means `fallback`. On the form, a boolean becomes a checkbox
+ * with its default; a text default is pre-filled when it has no surrounding spaces (which a form would lose);
+ * any other default (lists, paths) leaves the field empty, and the description states it.
+ */
+export function setting<T>(schema: z.ZodType<T>, fallback: T, description: string): Unkeyed<T> {
+  const base = { format: "text", schema, fallback, description } as const;
+  if (typeof fallback === "boolean") return { ...base, kind: "checkbox", defaultValue: fallback };
+  if (typeof fallback === "number") return { ...base, kind: "number", defaultValue: fallback };
+  if (typeof fallback === "string" && fallback === fallback.trim())
+    return { ...base, kind: "text", defaultValue: fallback };
+  return { ...base, kind: "text", defaultValue: "" };
 }
 
-/** The values of `definitions` in a configuration (keys matched case-insensitively); InputError names the key. */
+/** The record's settings, each named by its key and labelled from it. */
+export function settingsRecord<D extends Readonly<Record<string, Unkeyed<unknown>>>>(
+  record: D,
+): { readonly [K in keyof D]: D[K] & { readonly key: string; readonly label: string } } {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, unkeyed]) => [key, { ...unkeyed, key, label: labelOf(key) }]),
+  ) as { readonly [K in keyof D]: D[K] & { readonly key: string; readonly label: string } };
+}
+
+/** The values of a record in a configuration (keys matched ignoring case); InputError names each key at fault. */
 export function parseSettings<D extends Settings>(definitions: D, configuration: JsonObject): ValuesOf<D> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [key, definition] of Object.entries(definitions)) {
-    shape[key] = z
-      .preprocess(blankToUndefined, definition.schema.optional())
-      .transform((value) => value ?? definition.default);
+  try {
+    canonicalizeKeys(configuration, Object.keys(definitions));
+  } catch (error) {
+    if (error instanceof DuplicateKeyError)
+      throw new InputError(`actionContext.Configuration: ${error.message}`);
+    throw error;
   }
-  const parsed = ciObject(shape).safeParse(configuration);
-  if (!parsed.success) throw new InputError(describeIssues(parsed.error, "actionContext.Configuration"));
   const values: Record<string, unknown> = {};
-  for (const key of Object.keys(definitions)) values[key] = (parsed.data as Record<string, unknown>)[key];
+  const problems: string[] = [];
+  for (const [key, definition] of Object.entries(definitions)) {
+    try {
+      values[key] = readSetting(configuration, definition);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems.join("; "));
   return values as ValuesOf<D>;
 }

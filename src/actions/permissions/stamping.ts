@@ -2,7 +2,7 @@
 // find a new object for a while (replication), so "not found" is retried with a growing pause for as long
 // as the action's deadline allows. All stamps of a round go out together through `$batch`.
 import { setTimeout as sleep } from "node:timers/promises";
-import { NotFoundError } from "../../exchange/index.js";
+import { backoffCeiling, NotFoundError } from "../../exchange/index.js";
 import type { Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
 import type { Family, TargetObject } from "./family.js";
@@ -13,8 +13,6 @@ export interface Stamp {
   readonly attributes: Readonly<Record<string, string>>;
 }
 
-const FIRST_PAUSE_MS = 500;
-const LONGEST_PAUSE_MS = 8_000;
 /** Time kept for the last round of writes after a pause. */
 const RESERVE_MS = 3_000;
 
@@ -30,7 +28,7 @@ export async function stampAll<S extends CommonSettings>(
   { exchange, output, log }: Runtime,
 ): Promise<void> {
   let pending = stamps;
-  let pause = FIRST_PAUSE_MS;
+  let round = 1;
   while (pending.length > 0) {
     const results = await send(
       exchange,
@@ -45,6 +43,7 @@ export async function stampAll<S extends CommonSettings>(
         lagging.push(stamp);
       else output.auditError(`Could not set ${where}: ${result?.error.message}`);
     });
+    const pause = backoffCeiling(round);
     if (lagging.length > 0 && exchange.deadline.remainingMs() < pause + RESERVE_MS) {
       for (const stamp of lagging) {
         output.auditError(
@@ -58,7 +57,7 @@ export async function stampAll<S extends CommonSettings>(
         `waiting ${pause} ms for Exchange to replicate ${lagging.length} new ${family.noun} object(s)`,
       );
       await sleep(pause);
-      pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+      round++;
     }
     pending = lagging;
   }

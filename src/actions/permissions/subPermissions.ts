@@ -37,32 +37,32 @@ interface SubPermissionsPlan<S> {
 }
 
 function prepare<S extends CommonSettings>(family: Family<S>, input: PrepareInput): SubPermissionsPlan<S> {
-  const { action, person } = input;
-  const settings = family.parseSettings(action.Configuration);
-  const account = requireAccountReference(action);
-  const operation = OPERATIONS.find((name) => name === action.Operation?.trim().toLowerCase());
+  const { context, person } = input;
+  const settings = family.parseSettings(context.Configuration);
+  const account = requireAccountReference(context);
+  const operation = OPERATIONS.find((name) => name === context.Operation?.trim().toLowerCase());
   if (!operation)
     throw new InputError(
-      `actionContext.Operation: expected grant, update or revoke, got ${JSON.stringify(action.Operation)}`,
+      `actionContext.Operation: expected grant, update or revoke, got ${JSON.stringify(context.Operation)}`,
     );
 
   let rights: readonly string[] | undefined = [];
   if (operation !== "revoke") {
-    const reference = getCI(action.References?.Permission, "Reference");
+    const reference = getCI(context.References?.Permission, "Reference");
     const scope = family.subPermissionRights(
       typeof reference === "string" ? reference.trim() : undefined,
       settings,
     );
-    if ("problem" in scope && !action.DryRun) {
+    if ("problem" in scope && !context.DryRun) {
       throw new InputError(`actionContext.References.Permission.Reference: ${scope.problem}`);
     }
     rights = "rights" in scope ? scope.rights : undefined;
   }
-  const values = rights?.length ? contractValues(person, settings.contractField, action.DryRun) : [];
+  const values = rights?.length ? contractValues(person, settings.contractField, context.DryRun) : [];
 
   const current: SubEntitlement[] = [];
   const foreign: SubPermission[] = [];
-  for (const { DisplayName, Reference } of action.CurrentPermissions ?? []) {
+  for (const { DisplayName, Reference } of context.CurrentPermissions ?? []) {
     if (getCI(Reference, "Id") === PLACEHOLDER) continue;
     const entry = family.parseSubEntitlement(Reference, DisplayName ?? "");
     if (entry) current.push(entry);

@@ -1,6 +1,7 @@
 // Names and addresses of objects the resources action creates, rendered from the configured templates and
 // made acceptable to Exchange: Name ≤ 64 and DisplayName ≤ 256 characters, Alias and the address's local
 // part limited to letters, digits, '.', '_' and '-' (diacritics dropped: "Café" → "Cafe"), ≤ 64.
+import { DOMAIN_NAME_PATTERN } from "../../shared/patterns.js";
 import type { ResourceTemplates } from "./commonSettings.js";
 
 export interface Resource {
@@ -18,7 +19,6 @@ export interface ResourceObject {
 const NAME_MAX = 64;
 const DISPLAY_NAME_MAX = 256;
 const ALIAS_MAX = 64;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 function render(template: string, values: Readonly<Record<string, string>>): string {
   const byLower = new Map(Object.entries(values).map(([key, value]) => [key.toLowerCase(), value]));
@@ -70,7 +70,7 @@ export function renderResource(
     .slice(at + 1)
     .trim()
     .toLowerCase();
-  if (at < 0 || !local || !DOMAIN.test(domain)) {
+  if (at < 0 || !local || !DOMAIN_NAME_PATTERN.test(domain)) {
     return { problem: `the address template gives [${address}], which is not an e-mail address` };
   }
   return { name, displayName, alias, primarySmtpAddress: `${local}@${domain}` };

@@ -67,7 +67,7 @@ async function execute(
   { mailbox, option }: RegionalGrantPlan,
   { exchange, output, dryRun }: Runtime,
 ): Promise<void> {
-  const action = AUDIT_ACTION.grant;
+  const auditAction = AUDIT_ACTION.grant;
   const target = `the regional configuration of mailbox [${mailbox}]`;
   let current: RegionalConfigurationRow;
   try {
@@ -77,24 +77,25 @@ async function execute(
     return reportNotFound(output, "grant", `[${option.Id}] to ${target}`, MAILBOX_GONE);
   }
   const changes = changesOf(option, current);
-  const noChange = () => output.audit(`No change: ${target} already matches [${option.Id}].`, { action });
+  const noChange = () =>
+    output.audit(`No change: ${target} already matches [${option.Id}].`, { auditAction });
   if (changes.length === 0) return noChange();
   if (dryRun) {
-    output.audit(`DryRun: would set ${target}: ${changes.join(", ")}.`, { action });
+    output.audit(`DryRun: would set ${target}: ${changes.join(", ")}.`, { auditAction });
     return;
   }
   const { changed } = await setRegionalConfiguration(exchange, setParams(mailbox, option));
   if (!changed) return noChange();
-  output.audit(`Set ${target}: ${changes.join(", ")}.`, { action });
+  output.audit(`Set ${target}: ${changes.join(", ")}.`, { auditAction });
 }
 
 export const regionalConfigurationGrant: OutputAction<RegionalGrantPlan> = {
   kind: "output",
   name: "regionalConfiguration/grantPermission",
   summary: "Apply the option's language, date/time formats, time zone and folder-name localization",
-  prepare: ({ action }) => ({
-    mailbox: requireAccountReference(action),
-    option: grantedOption(action, regionalConfigurationFamily),
+  prepare: ({ context }) => ({
+    mailbox: requireAccountReference(context),
+    option: grantedOption(context, regionalConfigurationFamily),
   }),
   execute,
 };

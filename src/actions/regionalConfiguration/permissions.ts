@@ -1,7 +1,7 @@
 // regionalConfiguration/permissions: the configured regional options, each with its settings in the
 // Identification or with its Id alone (RegionalConfigurationIdentification).
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
-import { readSetting } from "../mailboxSettings/configurationSetting.js";
+import { readSetting } from "../configurationSetting.js";
 import { optionPermissionsAction } from "../mailboxSettings/permissionsAction.js";
 import {
   type IdentificationShape,

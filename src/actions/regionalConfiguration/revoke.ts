@@ -10,11 +10,11 @@ export const regionalConfigurationRevoke: OutputAction<{ mailbox: string }> = {
   name: "regionalConfiguration/revokePermission",
   summary:
     "Leave the regional configuration as it is (there is no earlier setting to return to); no Exchange call",
-  prepare: ({ action }) => ({ mailbox: requireAccountReference(action) }),
+  prepare: ({ context }) => ({ mailbox: requireAccountReference(context) }),
   execute: async ({ mailbox }, { output }) => {
     output.audit(
       `Revoked: the regional configuration of mailbox [${mailbox}] is left as it is (a revoke does not change language, formats or time zone).`,
-      { action: AUDIT_ACTION.revoke },
+      { auditAction: AUDIT_ACTION.revoke },
     );
   },
 };

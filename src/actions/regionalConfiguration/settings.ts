@@ -5,7 +5,7 @@
 import * as z from "zod";
 import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { booleanLike, ciObject } from "../../helloid/schema.js";
-import type { ConfigurationSetting } from "../mailboxSettings/configurationSetting.js";
+import type { ConfigurationSetting } from "../configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";
 import {
   optionDisplayName,

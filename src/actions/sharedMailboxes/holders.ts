@@ -12,8 +12,9 @@ import {
   type MailboxPermissionRow,
 } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
-import type { Logger } from "../../helloid/logger.js";
+import type { Logger } from "../../shared/logger.js";
 import type { HolderSource } from "../permissions/family.js";
+import type { Right } from "./rights.js";
 
 type Directory = Map<string, string>;
 
@@ -76,14 +77,14 @@ function fullAccessHolders(rows: readonly MailboxPermissionRow[], directory: Dir
 
 export async function mailboxHolderSource(
   exchange: ExchangeClient,
-  rights: readonly string[],
-): Promise<HolderSource> {
+  rights: readonly Right[],
+): Promise<HolderSource<Right>> {
   const directory = await userDirectory(exchange);
   const sendAs = rights.includes("SendAs")
     ? await sendAsHolders(exchange, directory)
     : new Map<string, Resolved>();
-  const unresolved = new Map<string, number>();
-  const take = (right: string, resolved: Resolved | undefined) => {
+  const unresolved = new Map<Right, number>();
+  const take = (right: Right, resolved: Resolved | undefined) => {
     if (resolved?.unresolved) unresolved.set(right, (unresolved.get(right) ?? 0) + resolved.unresolved);
     return resolved?.guids ?? [];
   };
@@ -92,7 +93,7 @@ export async function mailboxHolderSource(
     read: (mailbox, wanted) =>
       wanted.includes("FullAccess") ? getMailboxPermissions.asCall(String(mailbox.Guid)) : undefined,
     holders(mailbox, wanted, rows) {
-      const holders = new Map<string, string[]>();
+      const holders = new Map<Right, string[]>();
       if (wanted.includes("FullAccess")) {
         holders.set("FullAccess", take("FullAccess", fullAccessHolders(rows, directory)));
       }

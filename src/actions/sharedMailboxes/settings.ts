@@ -12,10 +12,10 @@ import {
   NAME_PLACEHOLDERS,
   template,
 } from "../permissions/commonSettings.js";
-import { parseSettings, setting } from "../permissions/settings.js";
+import { parseSettings, setting, settingsRecord } from "../permissions/settings.js";
 import { type Right, rightList } from "./rights.js";
 
-export const SHARED_MAILBOX_SETTINGS = {
+export const SHARED_MAILBOX_SETTINGS = settingsRecord({
   SharedMailboxAccessRights: setting<Right[]>(
     rightList,
     ["FullAccess", "SendAs"],
@@ -76,7 +76,7 @@ export const SHARED_MAILBOX_SETTINGS = {
     "smb",
     "The Reference of the dynamic sharedMailboxes permission in HelloID; importSubPermissions names that permission with it. (The separate-entitlement family uses FullAccess, SendAs and SendOnBehalf.) Default: smb.",
   ),
-};
+});
 
 export interface SharedMailboxSettings extends CommonSettings {
   readonly accessRights: readonly Right[];

@@ -2,8 +2,8 @@
 // module only when neither its memory nor the token cache holds a usable token. One MSAL app per credential
 // set lives at module level, so every client in the process shares it.
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import type { Logger } from "../../shared/logger.js";
 import { AuthenticationError } from "../errors.js";
-import type { ExchangeLogger } from "../logger.js";
 import type { SendRequest } from "../transport/pipeline.js";
 import { authenticationErrorFrom } from "./authenticationErrors.js";
 import { msalAuthorityOptions } from "./authorityMetadata.js";
@@ -20,7 +20,7 @@ export interface TokenProviderOptions {
   credential: Credential;
   authorityUrl: string;
   scope: string;
-  logger: ExchangeLogger;
+  logger: Logger;
 }
 
 interface AppEntry {

@@ -1,8 +1,12 @@
 // Get/Set-MailboxAutoReplyConfiguration.
 import { identityCmdlet, writeCmdlet } from "./declare.js";
 
-export type AutoReplyState = "Disabled" | "Enabled" | "Scheduled";
-export type ExternalAudience = "None" | "Known" | "All";
+/** The values -AutoReplyState takes. */
+export const autoReplyStates = ["Enabled", "Disabled", "Scheduled"] as const;
+export type AutoReplyState = (typeof autoReplyStates)[number];
+/** The values -ExternalAudience takes. */
+export const externalAudiences = ["None", "Known", "All"] as const;
+export type ExternalAudience = (typeof externalAudiences)[number];
 
 export interface AutoReplyRow {
   Identity?: string;

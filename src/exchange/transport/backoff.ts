@@ -8,12 +8,19 @@ export interface BackoffOptions {
 
 export const defaultBackoff: BackoffOptions = { baseMs: 500, capMs: 8000 };
 
+/**
+ * The longest delay before retry `retry` (1 = the first retry): base·2^(retry-1), capped. Waits for Exchange
+ * to replicate a new object use it as it is, since there is no crowd of clients to spread apart.
+ */
+export function backoffCeiling(retry: number, options: BackoffOptions = defaultBackoff): number {
+  return Math.min(options.capMs, options.baseMs * 2 ** (retry - 1));
+}
+
 /** Delay before retry `retry` (1 = the first retry); `random` returns [0, 1). */
 export function backoffDelay(
   retry: number,
   options: BackoffOptions = defaultBackoff,
   random = Math.random,
 ): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** (retry - 1));
-  return Math.floor(random() * ceiling);
+  return Math.floor(random() * backoffCeiling(retry, options));
 }

@@ -1,7 +1,8 @@
 // Signs each request with the app-only token. A 401 means the token was revoked or expired early:
 // fetch a fresh one once and re-send; a second 401 is final.
+
+import type { Logger } from "../../shared/logger.js";
 import { UnauthorizedError } from "../errors.js";
-import type { ExchangeLogger } from "../logger.js";
 import type { HttpRequest, Policy, TransportCounters } from "./pipeline.js";
 
 export interface TokenSource {
@@ -9,11 +10,7 @@ export interface TokenSource {
   getToken(rejected?: string): Promise<string>;
 }
 
-export function bearerTokenPolicy(
-  tokens: TokenSource,
-  counters: TransportCounters,
-  logger: ExchangeLogger,
-): Policy {
+export function bearerTokenPolicy(tokens: TokenSource, counters: TransportCounters, logger: Logger): Policy {
   const sign = (request: HttpRequest, token: string): HttpRequest => ({
     ...request,
     headers: { ...request.headers, Authorization: `Bearer ${token}` },

@@ -3,9 +3,9 @@
 // when the proxy refused or could not be reached); running out of time becomes DeadlineExceededError.
 import type { IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
+import type { Logger } from "../../shared/logger.js";
 import type { Deadline } from "../deadline.js";
 import { ConnectionError, type ExchangeError, ProxyError } from "../errors.js";
-import type { ExchangeLogger } from "../logger.js";
 import type { Agents } from "./agents.js";
 import type { HttpRequest, HttpResponse, SendRequest, TransportCounters } from "./pipeline.js";
 import { describeProxy } from "./proxy.js";
@@ -15,7 +15,7 @@ export interface HttpsSenderOptions {
   agents: Agents;
   deadline: Deadline;
   counters: TransportCounters;
-  logger: ExchangeLogger;
+  logger: Logger;
 }
 
 /** Errors of a connection that did not deliver a response, worth another try. */

@@ -1,7 +1,9 @@
 // We ask for `Accept-Encoding: identity`, yet Exchange's 403 arrives as NUL bytes labelled
 // `Content-Encoding: gzip` (docs/EXCHANGE-API.md, 'Errors'). A body that does not decode is kept as raw bytes
 // so the status, not a decoder crash, decides what the caller sees.
+
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { parseJsonQuietly } from "../../shared/json.js";
 
 const decoders: Record<string, (raw: Buffer) => Buffer> = {
   gzip: gunzipSync,
@@ -22,9 +24,5 @@ export function decodeBody(raw: Buffer, contentEncoding: string | undefined): Bu
 
 /** The JSON value of a body, or undefined when it is not JSON. */
 export function parseJsonBody(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString("utf8").replace(/^\uFEFF/, ""));
-  } catch {
-    return undefined;
-  }
+  return parseJsonQuietly(body.toString("utf8"));
 }

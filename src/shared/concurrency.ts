@@ -1,9 +1,10 @@
-// Bounded concurrency over a stream: per-object reads of an import run a few at a time, so large tenants
-// finish without flooding Exchange's throttling, and results come out in input order as soon as they are ready.
+// The one bounded-concurrency helper: $batch POSTs and the per-object reads of an import run a few at a time,
+// so large tenants finish without flooding Exchange's throttling, and results come out in input order as soon
+// as they are ready.
 
 /** Maps `source` through `fn` with at most `limit` calls in flight; yields results in source order. */
 export async function* mapConcurrent<T, U>(
-  source: AsyncIterable<T>,
+  source: Iterable<T> | AsyncIterable<T>,
   limit: number,
   fn: (item: T) => Promise<U>,
 ): AsyncGenerator<U> {

@@ -6,7 +6,7 @@ import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import type { Family, SubEntitlement, TargetObject } from "../permissions/family.js";
 import { targetOf } from "../permissions/objects.js";
-import { sharedMailboxBase } from "./mailboxes.js";
+import { sharedMailboxBase } from "./familyBase.js";
 import { parseRight, RIGHTS_HINT, type Right, rightLabel } from "./rights.js";
 import type { SharedMailboxSettings } from "./settings.js";
 
@@ -32,7 +32,7 @@ function identificationRights(identification: JsonObject, settings: SharedMailbo
   ];
 }
 
-function subEntitlement(target: TargetObject, right: Right, reference?: JsonObject): SubEntitlement {
+function subEntitlement(target: TargetObject, right: Right, reference?: JsonObject): SubEntitlement<Right> {
   const id = `${right}-${target.id}`;
   return {
     key: id.toLowerCase(),
@@ -42,7 +42,7 @@ function subEntitlement(target: TargetObject, right: Right, reference?: JsonObje
   };
 }
 
-export const sharedMailboxes: Family<SharedMailboxSettings> = {
+export const sharedMailboxes: Family<SharedMailboxSettings, Right> = {
   ...sharedMailboxBase,
   name: "sharedMailboxes",
   entitlementsOf(mailbox, settings) {
@@ -68,11 +68,7 @@ export const sharedMailboxes: Family<SharedMailboxSettings> = {
   accessesOf: (identification, target, settings) =>
     identificationRights(identification, settings).map((right) => ({ target, right })),
   subPermissionRights: (_reference, settings) => ({ rights: settings.accessRights }),
-  subEntitlementsOf: (target, rights) =>
-    rights.flatMap((right) => {
-      const parsed = parseRight(right);
-      return parsed ? [subEntitlement(target, parsed)] : [];
-    }),
+  subEntitlementsOf: (target, rights) => rights.map((right) => subEntitlement(target, right)),
   parseSubEntitlement(reference, displayName) {
     const match = SUB_REFERENCE.exec(String(getCI(reference, "Id") ?? ""));
     const right = match && parseRight(match[1] as string);

@@ -6,14 +6,14 @@ import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import type { Family, SubEntitlement, TargetObject } from "../permissions/family.js";
 import { targetOf } from "../permissions/objects.js";
-import { sharedMailboxBase } from "./mailboxes.js";
+import { sharedMailboxBase } from "./familyBase.js";
 import { parseRight, RIGHTS, RIGHTS_HINT, type Right, rightLabel } from "./rights.js";
 import type { SharedMailboxSettings } from "./settings.js";
 
 /** The PowerShell connector cut the name part to 83 characters so " - Send on Behalf" still fits in 100. */
 const NAME_PART_MAX = 83;
 
-function subEntitlement(target: TargetObject, right: Right, reference?: JsonObject): SubEntitlement {
+function subEntitlement(target: TargetObject, right: Right, reference?: JsonObject): SubEntitlement<Right> {
   return {
     key: `${target.id}|${right}`.toLowerCase(),
     displayName: target.name,
@@ -22,7 +22,7 @@ function subEntitlement(target: TargetObject, right: Right, reference?: JsonObje
   };
 }
 
-export const sharedMailboxesSeparate: Family<SharedMailboxSettings> = {
+export const sharedMailboxesSeparate: Family<SharedMailboxSettings, Right> = {
   ...sharedMailboxBase,
   name: "sharedMailboxesSeparate",
   entitlementsOf(mailbox, settings) {
@@ -54,11 +54,7 @@ export const sharedMailboxesSeparate: Family<SharedMailboxSettings> = {
       problem: `${got} not a right; set the dynamic permission's Reference to FullAccess, SendAs or SendOnBehalf`,
     };
   },
-  subEntitlementsOf: (target, rights) =>
-    rights.flatMap((right) => {
-      const parsed = parseRight(right);
-      return parsed ? [subEntitlement(target, parsed)] : [];
-    }),
+  subEntitlementsOf: (target, rights) => rights.map((right) => subEntitlement(target, right)),
   parseSubEntitlement(reference, displayName) {
     const id = getCI(reference, "Id");
     const permission = getCI(reference, "Permission");

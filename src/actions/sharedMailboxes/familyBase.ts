@@ -22,6 +22,7 @@ import { getCI } from "../../helloid/caseInsensitive.js";
 import type { Access, Family, ListOptions, Verb } from "../permissions/family.js";
 import type { ResourceObject } from "../permissions/templates.js";
 import { mailboxHolderSource } from "./holders.js";
+import type { Right } from "./rights.js";
 import type { SharedMailboxSettings } from "./settings.js";
 import { parseSharedMailboxSettings } from "./settings.js";
 
@@ -29,7 +30,7 @@ const SHARED = "SharedMailbox";
 
 function writeCall(
   verb: Verb,
-  { target, right }: Access,
+  { target, right }: Access<Right>,
   account: string,
   settings: SharedMailboxSettings,
 ): CmdletCall<unknown> {
@@ -56,8 +57,6 @@ function writeCall(
       return verb === "grant"
         ? addSendOnBehalf.asCall({ Identity, Trustee: account })
         : removeSendOnBehalf.asCall({ Identity, Trustee: account });
-    default:
-      throw new Error(`not a shared-mailbox right: ${right}`);
   }
 }
 
@@ -83,6 +82,6 @@ export const sharedMailboxBase = {
   stampCall: (id: string, attributes: Readonly<Record<string, string>>) =>
     setMailbox.asCall({ Identity: id, ...attributes }),
   writeCall,
-  describe: ({ target, right }: Access) => `[${right}] on shared mailbox [${target.name}]`,
+  describe: ({ target, right }: Access<Right>) => `[${right}] on shared mailbox [${target.name}]`,
   holderSource: mailboxHolderSource,
-} satisfies Partial<Family<SharedMailboxSettings>>;
+} satisfies Partial<Family<SharedMailboxSettings, Right>>;
