@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { getCI } from "../helloid/caseInsensitive.js";
 import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
+import { describeIssues } from "../helloid/schema.js";
 
 export interface ConfigurationSetting<T> extends ConfigurationField {
   /** "json": the field holds JSON text (HelloID's form has no list fields); "text": the value as given. */
@@ -44,18 +45,6 @@ export function readSetting<T>(configuration: Record<string, unknown>, setting: 
     }
   }
   const parsed = setting.schema.safeParse(value);
-  if (!parsed.success) throw new InputError(describeIssuesAt(parsed.error, where));
+  if (!parsed.success) throw new InputError(describeIssues(parsed.error, where));
   return parsed.data;
-}
-
-/** One line per issue, with list positions as indexes: `…Options[1].mailboxFolderAccessRight: …`. */
-export function describeIssuesAt(error: z.ZodError, root: string): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path
-        .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
-        .join("");
-      return `${root}${path}: ${issue.message}`;
-    })
-    .join("; ");
 }

@@ -51,8 +51,12 @@ export const guid = z
 export function describeIssues(error: z.ZodError, root?: string): string {
   return error.issues
     .map((issue) => {
-      const path = [...(root ? [root] : []), ...issue.path.map(String)].join(".") || "input";
-      return `${path}: ${issue.message}`;
+      const path = issue.path
+        .map((part, i) =>
+          typeof part === "number" ? `[${part}]` : `${i > 0 || root ? "." : ""}${String(part)}`,
+        )
+        .join("");
+      return `${root ?? ""}${path || (root ? "" : "input")}: ${issue.message}`;
     })
     .join("; ");
 }

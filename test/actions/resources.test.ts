@@ -214,7 +214,7 @@ describe("groups/resources", () => {
       resourceContext: { SourceData: [{ DisplayName: "x" }] },
     });
     assert.equal(missing.exitCode, 2);
-    assert.match(missing.stderr, /resourceContext\.SourceData\.0\.ExternalId: required/);
+    assert.match(missing.stderr, /resourceContext\.SourceData\[0\]\.ExternalId: required/);
     assert.equal(simulator.requestLog.length, 0);
   });
 });

@@ -5,7 +5,8 @@
 import type { z } from "zod";
 import { getCI } from "../../helloid/caseInsensitive.js";
 import { type ActionContext, InputError } from "../../helloid/context.js";
-import { type ConfigurationSetting, describeIssuesAt, readSetting } from "../configurationSetting.js";
+import { describeIssues } from "../../helloid/schema.js";
+import { type ConfigurationSetting, readSetting } from "../configurationSetting.js";
 import { findOption, optionId } from "./optionList.js";
 
 export interface OptionFamily<T extends { Id: string }> {
@@ -26,7 +27,7 @@ export function grantedOption<T extends { Id: string }>(context: ActionContext, 
     throw new InputError(`${WHERE}: required (the Identification the permissions action listed)`);
   if (family.settingFields.some((field) => getCI(permission, field) !== undefined)) {
     const parsed = family.identification.safeParse(permission);
-    if (!parsed.success) throw new InputError(describeIssuesAt(parsed.error, WHERE));
+    if (!parsed.success) throw new InputError(describeIssues(parsed.error, WHERE));
     return parsed.data;
   }
   const id = optionId.safeParse(getCI(permission, "Id"));

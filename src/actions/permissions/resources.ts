@@ -39,7 +39,7 @@ function prepare<S extends CommonSettings>(
   const unique = new Map<string, Resource>();
   items.forEach((item, index) => {
     const externalId = text(getCI(item, "ExternalId"));
-    if (!externalId) throw new InputError(`resourceContext.SourceData.${index}.ExternalId: required`);
+    if (!externalId) throw new InputError(`resourceContext.SourceData[${index}].ExternalId: required`);
     const resource = { externalId, displayName: text(getCI(item, "DisplayName")) || externalId };
     if (!unique.has(externalId.toLowerCase())) unique.set(externalId.toLowerCase(), resource);
   });
