@@ -10,13 +10,15 @@ import { runScript, type ScriptRun } from "../test/support/helloidRuntime.js";
 import { CLI, ROOT, runNode } from "./processes.js";
 import { type Section, type Target, table } from "./report.js";
 import { startRemoteSimulator } from "./simulatorClient.js";
-import { count, mb, seconds } from "./stats.js";
+import { count, mb, median, ms, seconds } from "./stats.js";
 
 const PRELOAD = join(ROOT, "bench", "support", "maxrss.cjs");
 const ACTION = "sharedMailboxes/permissions";
 const RSS_TARGET_MB = 200;
 /** The shim's own limit for a retrieve-permissions script (HelloID's is 15 minutes). */
 const SHIM_LIMIT_SECONDS = 870;
+/** Paired runs of `disable` for the shim's own overhead. */
+const OVERHEAD_RUNS = 9;
 
 /** The peak RSS (kB) the preload wrote for the connector process the shim started. */
 function connectorPeakKb(file: string): number | undefined {
@@ -104,12 +106,83 @@ export async function powerShellBenchmark(sizes: { permissionsMailboxes: number 
         met: undefined,
       },
     ];
+    const overhead = await shimOverhead(folder, connector, agent);
+    rows.push([
+      "`disable.ps1` vs `run disable`, warm token cache (median of " + OVERHEAD_RUNS + ")",
+      `${ms(overhead.shimMs)} vs ${ms(overhead.directMs)}: the shim adds **${ms(overhead.shimMs - overhead.directMs)}**`,
+      "–",
+      "–",
+      "1 HTTPS request each",
+    ]);
+    targets.push({
+      name: "the shim's own overhead on `disable` (PowerShell runs the script, Node runs the connector)",
+      goal: "reported",
+      measured: `${ms(overhead.shimMs - overhead.directMs)} (shim ${ms(overhead.shimMs)}, direct ${ms(overhead.directMs)})`,
+      met: undefined,
+    });
     const body = [
       `\`${ACTION}\` over ${count(sizes.permissionsMailboxes)} generated shared mailboxes. Directly: a cold \`node exo-connector.mjs run\` of the package, stdout counted through a pipe. Through the shim: the package's \`permissions.ps1\` run by the test suite's HelloID runtime stand-in (\`test/powershell/host.ps1\`) in a PowerShell 7.6.10 process of its own, which starts the same connector file; the script's time is from the start of the script to its end (the host's own start-up and its writing of the result are in the second figure). PowerShell's peak is the host's \`VmHWM\` after the script ran (it holds the contexts and the ${count(listed)} permission hashtables); the connector's is \`process.resourceUsage().maxRSS\` by a \`--require\` preload.`,
       "",
       table(["run", "time", "PowerShell peak RSS", "connector peak RSS", "output"], rows),
     ].join("\n");
     return { id: "powershell", title: "6. Through PowerShell", body, targets };
+  } finally {
+    await simulator.close();
+  }
+}
+
+/**
+ * The time the generated script adds around the connector: `disable.ps1` in PowerShell (script time, as the
+ * agent's already-running PowerShell pays it) against `node exo-connector.mjs run disable`, both with a warm
+ * token cache, so each run is one HTTPS request.
+ */
+async function shimOverhead(
+  folder: string,
+  connector: string,
+  agent: Record<string, string>,
+): Promise<{ shimMs: number; directMs: number }> {
+  const simulator = await startRemoteSimulator({
+    generate: { seed: 12, users: 2 * OVERHEAD_RUNS + 2, sharedMailboxes: 0, groups: 0 },
+    fixtures: 2 * OVERHEAD_RUNS + 2,
+  });
+  try {
+    const cache = mkdtempSync(join(tmpdir(), "exo-bench-shim-cache-"));
+    const contexts = (account: string) => ({
+      actionContext: {
+        Configuration: {
+          ...simulator.configuration,
+          ConnectorPath: connector,
+          TokenCache: true,
+          TokenCacheDirectory: cache,
+        },
+        DryRun: false,
+        References: { Account: account },
+        Data: { HiddenFromAddressListsEnabled: "true" },
+      },
+    });
+    const users = simulator.fixtures.users;
+    const env = { ...agent, NODE_EXTRA_CA_CERTS: String(simulator.env.NODE_EXTRA_CA_CERTS) };
+    const script = join(folder, "disable.ps1");
+    // Warms the token cache, the simulator and the OS file cache; not counted.
+    await runNode([connector, "run", "disable"], {
+      env: simulator.env,
+      input: JSON.stringify(contexts(String(users[0]))),
+    });
+    await runScript(script, contexts(String(users[1])), { env });
+    const shim: number[] = [];
+    const direct: number[] = [];
+    for (let i = 0; i < OVERHEAD_RUNS; i++) {
+      const viaShim = await runScript(script, contexts(String(users[2 + 2 * i])), { env });
+      if (viaShim.outputContext.Success !== true) throw new Error("disable.ps1 failed in the overhead run");
+      shim.push(viaShim.durationMs);
+      const viaNode = await runNode([connector, "run", "disable"], {
+        env: simulator.env,
+        input: JSON.stringify(contexts(String(users[3 + 2 * i]))),
+      });
+      if (viaNode.exitCode !== 0) throw new Error(`run disable: exit ${viaNode.exitCode}`);
+      direct.push(viaNode.wallMs);
+    }
+    return { shimMs: median(shim), directMs: median(direct) };
   } finally {
     await simulator.close();
   }
