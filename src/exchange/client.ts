@@ -34,7 +34,7 @@ export class ExchangeClient {
   readonly adminApiUrl: string;
   /** The action deadline, started when the client was created. */
   readonly deadline: Deadline;
-  private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0 };
+  private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0, throttled: 0 };
   private readonly agents: Agents;
   private readonly tokens: TokenSource;
   private readonly context: BatchContext;
@@ -74,6 +74,8 @@ export class ExchangeClient {
       },
       pipeline([retryPolicy(retry), entraStatusPolicy], https),
     );
+    const limiter = options.limiter;
+    const exchange: typeof https = limiter ? (request) => limiter.run(() => https(request)) : https;
     this.context = {
       connection: {
         adminApiUrl: resolved.adminApiUrl,
@@ -89,7 +91,7 @@ export class ExchangeClient {
           redirectPolicy,
           batchBodyPolicy,
         ],
-        https,
+        exchange,
       ),
       concurrency: resolved.batchConcurrency,
     };

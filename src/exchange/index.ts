@@ -38,7 +38,7 @@ export {
 } from "./errors.js";
 export type { ExchangeLogger, LogFields } from "./logger.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
-export type { ExchangeClientOptions } from "./options.js";
+export type { ExchangeClientOptions, RequestLimiter } from "./options.js";
 export type { TransportCounters } from "./transport/pipeline.js";
 export {
   configuredProxy,

@@ -44,6 +44,15 @@ export interface ExchangeClientOptions {
    * auth/tokenCache.ts); absent: no token cache, each process asks Entra ID for its own.
    */
   tokenCacheDirectory?: string;
+  /**
+   * Wraps every HTTP request sent to Exchange (not Entra ID), each attempt separately: e.g. a semaphore that
+   * several clients of one tenant share, so their requests in flight together stay under a limit.
+   */
+  limiter?: RequestLimiter;
+}
+
+export interface RequestLimiter {
+  run<T>(send: () => Promise<T>): Promise<T>;
 }
 
 export interface ResolvedOptions {
