@@ -1,0 +1,94 @@
+// `exo-connector serve` as its own process (the built CLI): the first stdout line, JSON logs on stderr that
+// carry no key or secret, and SIGTERM while an action is in flight — it finishes, then the process exits 0.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { describe, it } from "node:test";
+import { DEFAULT_APP, sampleTenant, startSimulator } from "../../src/simulator/index.js";
+import { BUILT_CLI, runBuiltCli } from "../support/cli.js";
+import { API_KEY, inputFor } from "./support.js";
+
+const OTHER_KEY = "second-key-fedcba9876543210";
+
+describe("exo-connector serve", () => {
+  it("drains an action in flight on SIGTERM, then exits 0, logging no key or secret", async () => {
+    const simulator = await startSimulator({ tenant: sampleTenant() });
+    try {
+      const child = spawn(
+        process.execPath,
+        [BUILT_CLI, "serve", "--listen", "127.0.0.1:0", "--tenant-concurrency", "2"],
+        {
+          env: {
+            PATH: process.env.PATH ?? "",
+            EXO_CONNECTOR_API_KEYS: `${API_KEY}, ${OTHER_KEY}`,
+            NODE_EXTRA_CA_CERTS: simulator.caPath,
+          },
+        },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const exited = once(child, "exit");
+      const [firstLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+      const { listening } = JSON.parse(firstLine) as { listening: string };
+      assert.match(listening, /^http:\/\/127\.0\.0\.1:\d+$/);
+
+      simulator.faults.add({ times: 1, fault: { type: "delay", ms: 1500 } });
+      const answer = fetch(`${listening}/v1/run/enable`, {
+        method: "POST",
+        body: inputFor(simulator, "enable"),
+        headers: { authorization: `Bearer ${OTHER_KEY}` },
+      });
+      await until(async () => {
+        const metrics = await fetch(`${listening}/metrics`, {
+          headers: { authorization: `Bearer ${API_KEY}` },
+        });
+        return /^exo_connector_exchange_requests_in_flight\{tenant="[^"]+"\} 1$/m.test(await metrics.text());
+      });
+      child.kill("SIGTERM");
+
+      const output = (await (await answer).json()) as { Success: boolean };
+      assert.equal(output.Success, true, "the action in flight finished");
+      const [code] = await exited;
+      assert.equal(code, 0);
+      const messages = stderr
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { message: string }).message);
+      assert.ok(messages.includes("draining: no new actions, waiting for those in flight"), stderr);
+      assert.equal(messages.at(-1), "stopped");
+      for (const secret of [API_KEY, OTHER_KEY, String(DEFAULT_APP.secret), ...simulator.issuedTokens]) {
+        assert.ok(!stderr.includes(secret), "no key, secret or token on stderr");
+      }
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it("refuses to start without API keys or with a bad --listen", async () => {
+    const noKeys = await runBuiltCli(["serve", "--listen", "127.0.0.1:0"]);
+    assert.equal(noKeys.code, 2);
+    assert.match(noKeys.stderr, /EXO_CONNECTOR_API_KEYS: set at least one API key/);
+    const shortKey = await runBuiltCli(["serve", "--listen", "127.0.0.1:0"], {
+      env: { EXO_CONNECTOR_API_KEYS: "short" },
+    });
+    assert.equal(shortKey.code, 2);
+    assert.match(shortKey.stderr, /at least 16 characters/);
+    assert.doesNotMatch(shortKey.stderr, /short"/);
+    const badListen = await runBuiltCli(["serve", "--listen", "8080"], {
+      env: { EXO_CONNECTOR_API_KEYS: API_KEY },
+    });
+    assert.equal(badListen.code, 2);
+    assert.match(badListen.stderr, /--listen: expected HOST:PORT/);
+  });
+});
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the condition never held");
+}
