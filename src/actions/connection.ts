@@ -45,6 +45,8 @@ export interface ConnectionOverrides {
   ca?: string;
   /** A service's shared limit on the Exchange requests in flight for a tenant (its TenantID, else Organization). */
   limiterFor?: (tenant: string) => RequestLimiter;
+  /** Leave the connections open for the next action (a service); see ExchangeClientOptions.shareConnections. */
+  shareConnections?: boolean;
   /** Told what the action's client sent once the action is over (a service's metrics). */
   onClosed?: (stats: Readonly<TransportCounters>) => void;
 }
@@ -76,6 +78,7 @@ export function createExchangeClient(
     logger: options.logger,
     ca: options.overrides?.ca,
     limiter: options.overrides?.limiterFor?.(tenantOf(settings)),
+    shareConnections: options.overrides?.shareConnections,
     proxy: proxyOptions(settings, options.env),
     tokenCacheDirectory: settings.TokenCache
       ? (settings.TokenCacheDirectory ?? defaultTokenCacheDirectory())

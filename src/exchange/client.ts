@@ -19,7 +19,7 @@ import { scopeFor } from "./environments.js";
 import { invokeAll, invokePages } from "./invoke.js";
 import { silentLogger } from "./logger.js";
 import { type ExchangeClientOptions, resolveOptions } from "./options.js";
-import { Agents } from "./transport/agents.js";
+import { Agents, sharedAgents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
 import { bearerTokenPolicy, type TokenSource } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
@@ -36,6 +36,7 @@ export class ExchangeClient {
   readonly deadline: Deadline;
   private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0, throttled: 0 };
   private readonly agents: Agents;
+  private readonly ownsAgents: boolean;
   private readonly tokens: TokenSource;
   private readonly context: BatchContext;
 
@@ -48,7 +49,10 @@ export class ExchangeClient {
       "at" in resolved.deadline
         ? Deadline.at(resolved.deadline.at, options.signal)
         : Deadline.after(resolved.deadline.afterMs, options.signal);
-    this.agents = new Agents(resolved.ca, resolved.proxy);
+    this.ownsAgents = options.shareConnections !== true;
+    this.agents = this.ownsAgents
+      ? new Agents(resolved.ca, resolved.proxy)
+      : sharedAgents(resolved.ca, options.proxy, resolved.proxy);
 
     const https = httpsSender({
       agents: this.agents,
@@ -157,7 +161,7 @@ export class ExchangeClient {
 
   /** Closes idle keep-alive connections so the process can exit. */
   close(): void {
-    this.agents.destroy();
+    if (this.ownsAgents) this.agents.destroy();
   }
 }
 

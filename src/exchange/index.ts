@@ -39,6 +39,7 @@ export {
 export type { ExchangeLogger, LogFields } from "./logger.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
 export type { ExchangeClientOptions, RequestLimiter } from "./options.js";
+export { closeSharedConnections } from "./transport/agents.js";
 export type { TransportCounters } from "./transport/pipeline.js";
 export {
   configuredProxy,

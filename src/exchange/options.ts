@@ -49,6 +49,11 @@ export interface ExchangeClientOptions {
    * several clients of one tenant share, so their requests in flight together stay under a limit.
    */
   limiter?: RequestLimiter;
+  /**
+   * Keep the connections open after close() for the next client with the same CA and proxy (a long-running
+   * service); closeSharedConnections() closes them. Default false: close() closes them.
+   */
+  shareConnections?: boolean;
 }
 
 export interface RequestLimiter {

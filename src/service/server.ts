@@ -1,6 +1,6 @@
 // The connector as an HTTP service: `POST /v1/run/<action>` runs the action through runAction, the entry
-// the CLI uses, and answers what `run` would print; the Exchange token, and a per-tenant limit on Exchange
-// requests in flight, are shared by every action the process runs.
+// the CLI uses, and answers what `run` would print; the Exchange token, the keep-alive connections and a
+// per-tenant limit on Exchange requests in flight are shared by every action the process runs.
 import { randomUUID } from "node:crypto";
 import {
   createServer as createHttpServer,
@@ -14,6 +14,7 @@ import type { ConnectionOverrides } from "../actions/connection.js";
 import type { AnyAction } from "../actions/framework.js";
 import { findAction } from "../actions/registry.js";
 import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, runAction } from "../actions/run.js";
+import { closeSharedConnections } from "../exchange/index.js";
 import { InputError } from "../helloid/context.js";
 import { decodeInput } from "../helloid/inputText.js";
 import type { Logger } from "../helloid/logger.js";
@@ -61,6 +62,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const connection: ConnectionOverrides = {
     ca: options.ca,
     limiterFor: (tenant) => limiters.for(tenant),
+    shareConnections: true,
     onClosed: (stats) => metrics.recordTransport(stats),
   };
   const context: RequestContext = { options, metrics, limiters, env, connection };
@@ -99,6 +101,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       server.closeIdleConnections();
       while (running.size > 0) await Promise.allSettled([...running]);
       server.closeAllConnections();
+      closeSharedConnections();
       await closed;
     },
   };

@@ -1,7 +1,8 @@
-// What one service shares between the actions it runs at once: a per-tenant limit on Exchange requests in
-// flight, and import records streamed as Exchange's pages arrive.
+// What one service shares between the actions it runs: a per-tenant limit on Exchange requests in flight,
+// keep-alive connections; and import records streamed as Exchange's pages arrive.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { startProxy } from "../support/proxy.js";
 import { inputFor, json, post, startWorld } from "./support.js";
 
 describe("connector service sharing", () => {
@@ -28,6 +29,31 @@ describe("connector service sharing", () => {
       assert.ok(exchangeRequests >= 16, `${exchangeRequests} Exchange requests`);
     } finally {
       await world.close();
+    }
+  });
+
+  it("keeps its connections open from one action to the next", async () => {
+    const world = await startWorld();
+    // Through a proxy, each connection is a CONNECT tunnel the proxy counts.
+    const proxy = await startProxy();
+    try {
+      const { service, simulator } = world;
+      const input = JSON.parse(inputFor(simulator, "disable"));
+      input.actionContext.Configuration.ProxyUrl = proxy.url;
+      for (let i = 0; i < 6; i++) {
+        assert.equal(
+          (await json(await post(service, "/v1/run/disable", JSON.stringify(input)))).Success,
+          true,
+        );
+      }
+      assert.deepEqual(
+        proxy.tunnels,
+        [new URL(simulator.url).host],
+        "one connection for the token and 6 actions",
+      );
+    } finally {
+      await world.close();
+      await proxy.close();
     }
   });
 
