@@ -1,11 +1,21 @@
 // `exo-connector serve` as its own process (the built CLI): the first stdout line, JSON logs on stderr that
-// carry no key or secret, and SIGTERM while an action is in flight — it finishes, then the process exits 0.
+// carry no key or secret, SIGTERM while an action is in flight — it finishes, then the process exits 0 —
+// and HTTPS with a PFX.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpsGet } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, it } from "node:test";
-import { DEFAULT_APP, sampleTenant, startSimulator } from "../../src/simulator/index.js";
+import {
+  createTestCertificate,
+  DEFAULT_APP,
+  sampleTenant,
+  startSimulator,
+} from "../../src/simulator/index.js";
 import { BUILT_CLI, runBuiltCli } from "../support/cli.js";
 import { API_KEY, inputFor } from "./support.js";
 
@@ -64,6 +74,61 @@ describe("exo-connector serve", () => {
       }
     } finally {
       await simulator.close();
+    }
+  });
+
+  it("serves HTTPS with --tls-pfx and the passphrase from --tls-passphrase-env", async () => {
+    const certificate = createTestCertificate({ commonName: "localhost" });
+    const folder = mkdtempSync(join(tmpdir(), "exo-serve-"));
+    const pfxPath = join(folder, "service.pfx");
+    writeFileSync(pfxPath, Buffer.from(certificate.pfxBase64, "base64"));
+    const child = spawn(
+      process.execPath,
+      [
+        BUILT_CLI,
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--tls-pfx",
+        pfxPath,
+        "--tls-passphrase-env",
+        "PFX_PASSPHRASE",
+      ],
+      {
+        env: {
+          PATH: process.env.PATH ?? "",
+          EXO_CONNECTOR_API_KEYS: API_KEY,
+          PFX_PASSPHRASE: certificate.password,
+        },
+      },
+    );
+    try {
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const exited = once(child, "exit");
+      const [firstLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+      const { listening } = JSON.parse(firstLine) as { listening: string };
+      assert.match(listening, /^https:\/\/127\.0\.0\.1:\d+$/);
+      const health = await new Promise<string>((resolve, reject) => {
+        // The test certificate names no IP address: trust it as the one CA, whatever the name.
+        const options = { ca: certificate.certificatePem, checkServerIdentity: () => undefined };
+        httpsGet(`${listening}/healthz`, options, (response) => {
+          let body = "";
+          response.on("data", (chunk) => {
+            body += chunk;
+          });
+          response.on("end", () => resolve(body));
+        }).on("error", reject);
+      });
+      assert.deepEqual(JSON.parse(health), { status: "ok" });
+      child.kill("SIGTERM");
+      assert.deepEqual(await exited, [0, null]);
+      assert.ok(!stderr.includes(certificate.password), "no passphrase on stderr");
+    } finally {
+      child.kill();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
