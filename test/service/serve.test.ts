@@ -25,24 +25,11 @@ describe("exo-connector serve", () => {
   it("drains an action in flight on SIGTERM, then exits 0, logging no key or secret", async () => {
     const simulator = await startSimulator({ tenant: sampleTenant() });
     try {
-      const child = spawn(
-        process.execPath,
-        [BUILT_CLI, "serve", "--listen", "127.0.0.1:0", "--tenant-concurrency", "2"],
-        {
-          env: {
-            PATH: process.env.PATH ?? "",
-            EXO_CONNECTOR_API_KEYS: `${API_KEY}, ${OTHER_KEY}`,
-            NODE_EXTRA_CA_CERTS: simulator.caPath,
-          },
-        },
-      );
-      let stderr = "";
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
+      const serve = await startServe(["--tenant-concurrency", "2"], {
+        EXO_CONNECTOR_API_KEYS: `${API_KEY}, ${OTHER_KEY}`,
+        NODE_EXTRA_CA_CERTS: simulator.caPath,
       });
-      const exited = once(child, "exit");
-      const [firstLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-      const { listening } = JSON.parse(firstLine) as { listening: string };
+      const { child, listening, exited } = serve;
       assert.match(listening, /^http:\/\/127\.0\.0\.1:\d+$/);
 
       simulator.faults.add({ times: 1, fault: { type: "delay", ms: 1500 } });
@@ -63,6 +50,7 @@ describe("exo-connector serve", () => {
       assert.equal(output.Success, true, "the action in flight finished");
       const [code] = await exited;
       assert.equal(code, 0);
+      const stderr = serve.stderr();
       const messages = stderr
         .split("\n")
         .filter(Boolean)
@@ -82,34 +70,12 @@ describe("exo-connector serve", () => {
     const folder = mkdtempSync(join(tmpdir(), "exo-serve-"));
     const pfxPath = join(folder, "service.pfx");
     writeFileSync(pfxPath, Buffer.from(certificate.pfxBase64, "base64"));
-    const child = spawn(
-      process.execPath,
-      [
-        BUILT_CLI,
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--tls-pfx",
-        pfxPath,
-        "--tls-passphrase-env",
-        "PFX_PASSPHRASE",
-      ],
-      {
-        env: {
-          PATH: process.env.PATH ?? "",
-          EXO_CONNECTOR_API_KEYS: API_KEY,
-          PFX_PASSPHRASE: certificate.password,
-        },
-      },
-    );
+    const serve = await startServe(["--tls-pfx", pfxPath, "--tls-passphrase-env", "PFX_PASSPHRASE"], {
+      EXO_CONNECTOR_API_KEYS: API_KEY,
+      PFX_PASSPHRASE: certificate.password,
+    });
+    const { child, listening, exited } = serve;
     try {
-      let stderr = "";
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      const exited = once(child, "exit");
-      const [firstLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-      const { listening } = JSON.parse(firstLine) as { listening: string };
       assert.match(listening, /^https:\/\/127\.0\.0\.1:\d+$/);
       const health = await new Promise<string>((resolve, reject) => {
         // The test certificate names no IP address: trust it as the one CA, whatever the name.
@@ -125,7 +91,7 @@ describe("exo-connector serve", () => {
       assert.deepEqual(JSON.parse(health), { status: "ok" });
       child.kill("SIGTERM");
       assert.deepEqual(await exited, [0, null]);
-      assert.ok(!stderr.includes(certificate.password), "no passphrase on stderr");
+      assert.ok(!serve.stderr().includes(certificate.password), "no passphrase on stderr");
     } finally {
       child.kill();
       rmSync(folder, { recursive: true, force: true });
@@ -149,6 +115,21 @@ describe("exo-connector serve", () => {
     assert.match(badListen.stderr, /--listen: expected HOST:PORT/);
   });
 });
+
+/** The built CLI's `serve` on a free loopback port, once it has printed where it listens. */
+async function startServe(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BUILT_CLI, "serve", "--listen", "127.0.0.1:0", ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = once(child, "exit");
+  const [firstLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  const { listening } = JSON.parse(firstLine) as { listening: string };
+  return { child, listening, exited, stderr: () => stderr };
+}
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {
