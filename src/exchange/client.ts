@@ -16,15 +16,16 @@ import {
 } from "./call.js";
 import { Deadline } from "./deadline.js";
 import { scopeFor } from "./environments.js";
+import { isExchangeError } from "./errors.js";
 import { invokeAll, invokePages } from "./invoke.js";
 import { silentLogger } from "./logger.js";
-import { type ExchangeClientOptions, resolveOptions } from "./options.js";
+import { type ExchangeClientOptions, type RequestLimiter, resolveOptions } from "./options.js";
 import { Agents, sharedAgents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
 import { bearerTokenPolicy, type TokenSource } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
 import { httpsSender } from "./transport/httpsSender.js";
-import { pipeline, type TransportCounters } from "./transport/pipeline.js";
+import { pipeline, type SendRequest, type TransportCounters } from "./transport/pipeline.js";
 import { redirectPolicy } from "./transport/redirectPolicy.js";
 import { type RetryOptions, retryPolicy } from "./transport/retryPolicy.js";
 
@@ -79,7 +80,7 @@ export class ExchangeClient {
       pipeline([retryPolicy(retry), entraStatusPolicy], https),
     );
     const limiter = options.limiter;
-    const exchange: typeof https = limiter ? (request) => limiter.run(() => https(request)) : https;
+    const exchange: typeof https = limiter ? limited(limiter, https, this.deadline) : https;
     this.context = {
       connection: {
         adminApiUrl: resolved.adminApiUrl,
@@ -163,6 +164,24 @@ export class ExchangeClient {
   close(): void {
     if (this.ownsAgents) this.agents.destroy();
   }
+}
+
+/** `send` inside the limiter; a request still waiting for it when the deadline passes fails as the deadline says. */
+function limited(limiter: RequestLimiter, send: SendRequest, deadline: Deadline): SendRequest {
+  return async (request) => {
+    try {
+      return await limiter.run(() => send(request), deadline.signal);
+    } catch (error) {
+      if (isExchangeError(error) || !deadline.signal.aborted) throw error;
+      throw deadline.exceeded(
+        `${request.label} was still waiting for one of the requests in flight to finish`,
+        {
+          cmdlet: request.label,
+          clientRequestId: request.clientRequestId,
+        },
+      );
+    }
+  };
 }
 
 /** The `roles` claim of a JWT access token; undefined when the token cannot be read as one. */

@@ -57,7 +57,8 @@ export interface ExchangeClientOptions {
 }
 
 export interface RequestLimiter {
-  run<T>(send: () => Promise<T>): Promise<T>;
+  /** Runs `send` when the limit allows; rejects (with any error) when `signal` aborts before that. */
+  run<T>(send: () => Promise<T>, signal: AbortSignal): Promise<T>;
 }
 
 export interface ResolvedOptions {

@@ -10,10 +10,10 @@ export class Semaphore implements RequestLimiter {
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(send: () => Promise<T>): Promise<T> {
+  async run<T>(send: () => Promise<T>, signal: AbortSignal): Promise<T> {
     if (this.inFlight < this.limit) this.inFlight++;
     // A released slot passes straight to the next waiter: a newcomer cannot take it in between.
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else await this.wait(signal);
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       return await send();
@@ -22,6 +22,23 @@ export class Semaphore implements RequestLimiter {
       if (next) next();
       else this.inFlight--;
     }
+  }
+
+  /** Resolves with a slot handed over, or rejects when `signal` aborts first (the caller's deadline). */
+  private wait(signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    return new Promise<void>((resolve, reject) => {
+      const take = () => {
+        signal.removeEventListener("abort", giveUp);
+        resolve();
+      };
+      const giveUp = () => {
+        this.waiting.splice(this.waiting.indexOf(take), 1);
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", giveUp, { once: true });
+      this.waiting.push(take);
+    });
   }
 }
 

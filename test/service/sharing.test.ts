@@ -32,6 +32,31 @@ describe("connector service sharing", () => {
     }
   });
 
+  it("keeps each action's deadline while it waits for the tenant's limit", async () => {
+    const world = await startWorld({ tenantConcurrency: 1 });
+    try {
+      const { service, simulator } = world;
+      simulator.faults.add({ times: 1, fault: { type: "delay", ms: 2500 } });
+      const slow = post(service, "/v1/run/enable", inputFor(simulator, "enable"));
+      const semaphore = service.limiters.for(simulator.tenantId.toLowerCase());
+      while (semaphore.inFlight === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      const hurried = JSON.parse(inputFor(simulator, "disable"));
+      hurried.actionContext.Configuration.ActionDeadlineSeconds = 1;
+      const startedAt = Date.now();
+      const failed = await json(await post(service, "/v1/run/disable", JSON.stringify(hurried)));
+      assert.ok(Date.now() - startedAt < 2000, "it failed at its deadline, not when the slot came free");
+      assert.equal(failed.Success, false);
+      assert.match(
+        failed.AuditLogs.map((log: { Message: string }) => log.Message).join("\n"),
+        /within 1(?:\.\d)? s \(the action deadline\).*waiting for one of the requests in flight/,
+      );
+      assert.equal((await json(await slow)).Success, true, "the slow action still finished");
+    } finally {
+      await world.close();
+    }
+  });
+
   it("keeps its connections open from one action to the next", async () => {
     const world = await startWorld();
     // Through a proxy, each connection is a CONNECT tunnel the proxy counts.
