@@ -156,10 +156,9 @@ async function handle(
     req.resume();
     return;
   }
-  const name = decodeURIComponent(path.slice(RUN_PREFIX.length));
   let action: AnyAction;
   try {
-    action = findAction(name);
+    action = findAction(actionNameOf(path));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     answer(res, 404, { error: error.message });
@@ -224,6 +223,14 @@ async function runOne(action: AnyAction, input: string, res: ServerResponse, con
   } else {
     // Records went out already: break the stream so the caller cannot take a partial import for a whole one.
     res.destroy();
+  }
+}
+
+function actionNameOf(path: string): string {
+  try {
+    return decodeURIComponent(path.slice(RUN_PREFIX.length));
+  } catch {
+    throw new InputError("the action name in the path is not valid URL encoding");
   }
 }
 

@@ -35,6 +35,8 @@ describe("connector service API", () => {
     const unknown = await post(service, "/v1/run/groups/noSuchScript", inputFor(simulator, "enable"));
     assert.equal(unknown.status, 404);
     assert.match((await json(unknown)).error, /unknown action "groups\/noSuchScript"/);
+    const undecodable = await post(service, "/v1/run/groups%zz", inputFor(simulator, "enable"));
+    assert.equal(undecodable.status, 404);
 
     const unusable = await post(service, "/v1/run/enable", "{not json");
     assert.equal(unusable.status, 400);
