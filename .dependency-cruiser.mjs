@@ -17,6 +17,12 @@ const layers = [
     "The simulator plays Exchange Online; it never borrows the client, the actions or the HelloID contract.",
   ],
   ["actions-use-no-simulator", "actions", "simulator", "Actions reach Exchange through the client only."],
+  [
+    "service-runs-actions-only",
+    "service",
+    "simulator|demo|check|package",
+    "The service runs actions through runAction, as the CLI does; it serves no simulator or demo.",
+  ],
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -2,7 +2,7 @@
 // BENCHMARKS.md. Never part of `npm test`: figures depend on the machine.
 //
 //   BENCH_SCALE=small   quick run (smaller tenants, fewer repetitions); default full
-//   BENCH_ONLY=a,b      only these sections (round-trips, cold-start, latency, scale, simulator, powershell); the others
+//   BENCH_ONLY=a,b      only these sections (round-trips, cold-start, latency, scale, simulator, powershell, service); the others
 //                       keep their last results in BENCHMARKS.md
 //   BENCH_RUNS=n        cold runs per CLI command (at least 15)
 //   BENCH_OUT=file      where the report goes (default BENCHMARKS.md)
@@ -16,9 +16,18 @@ import { ROOT, rssProbe } from "./processes.js";
 import { type Section, writeReport } from "./report.js";
 import { roundTripsBenchmark } from "./roundTrips.js";
 import { type ListingFigures, type ScaleSizes, scaleBenchmark } from "./scale.js";
+import { serviceBenchmark } from "./service.js";
 import { simulatorThroughputBenchmark } from "./simulatorThroughput.js";
 
-const SECTIONS = ["round-trips", "cold-start", "latency", "scale", "simulator", "powershell"] as const;
+const SECTIONS = [
+  "round-trips",
+  "cold-start",
+  "latency",
+  "scale",
+  "simulator",
+  "powershell",
+  "service",
+] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 const small = process.env.BENCH_SCALE === "small";
@@ -33,6 +42,7 @@ const settings = {
         holderImportMailboxes: 1_000,
       }) satisfies ScaleSizes,
   simulatorRequests: small ? 100 : 300,
+  serviceActions: small ? 16 : 40,
 };
 const only = new Set(
   (process.env.BENCH_ONLY ?? SECTIONS.join(","))
@@ -104,6 +114,9 @@ async function main(): Promise<number> {
   );
   await step("powershell", "6. Through PowerShell", () =>
     powerShellBenchmark({ permissionsMailboxes: settings.scale.permissionsMailboxes }),
+  );
+  await step("service", "7. Through the service", () =>
+    serviceBenchmark({ actions: settings.serviceActions, concurrency: 4 }),
   );
 
   const finished = new Date();

@@ -55,6 +55,43 @@ program
   });
 
 program
+  .command("serve")
+  .description(
+    "run the connector as an HTTP service: POST /v1/run/<action> with the `run` input (keys: EXO_CONNECTOR_API_KEYS)",
+  )
+  .requiredOption("--listen <host:port>", "address and port to listen on (port 0 = any free port)")
+  .option(
+    "--tenant-concurrency <n>",
+    "Exchange requests in flight at once per tenant, across all actions",
+    "8",
+  )
+  .option("--tls-pfx <file>", "serve HTTPS with this certificate (PFX)")
+  .option("--tls-passphrase-env <variable>", "the environment variable holding the PFX's passphrase")
+  .action(
+    async (options: {
+      listen: string;
+      tenantConcurrency: string;
+      tlsPfx?: string;
+      tlsPassphraseEnv?: string;
+    }) => {
+      const { runServe, ServeError } = await import("./service/index.js");
+      try {
+        process.exitCode = await runServe(
+          { ...options, tenantConcurrency: integer(options.tenantConcurrency, "--tenant-concurrency") },
+          {
+            writeStdout: (chunk) => process.stdout.write(chunk),
+            writeStderr: (chunk) => process.stderr.write(chunk),
+            env: process.env,
+          },
+        );
+      } catch (error) {
+        if (error instanceof ServeError) throw new UsageError(error.message);
+        throw error;
+      }
+    },
+  );
+
+program
   .command("actions")
   .description("list the actions")
   .action(() => {

@@ -8,6 +8,8 @@ import {
   type ProxyOptions,
   proxyPasswords,
   proxyRoute,
+  type RequestLimiter,
+  type TransportCounters,
 } from "../exchange/index.js";
 import { InputError } from "../helloid/context.js";
 import type { Logger } from "../shared/logger.js";
@@ -41,6 +43,17 @@ export function proxySecrets(settings: ConnectionSettings, env: ProxyEnvironment
 export interface ConnectionOverrides {
   /** An extra trusted CA (PEM), e.g. the simulator's, for in-process callers; CLI users set NODE_EXTRA_CA_CERTS. */
   ca?: string;
+  /** A service's shared limit on the Exchange requests in flight for a tenant (its TenantID, else Organization). */
+  limiterFor?: (tenant: string) => RequestLimiter;
+  /** Leave the connections open for the next action (a service); see ExchangeClientOptions.shareConnections. */
+  shareConnections?: boolean;
+  /** Told what the action's client sent once the action is over (a service's metrics). */
+  onClosed?: (stats: Readonly<TransportCounters>) => void;
+}
+
+/** The tenant a connection addresses, as the limiter and metrics key it. */
+export function tenantOf(settings: ConnectionSettings): string {
+  return (settings.TenantID ?? settings.Organization ?? "").toLowerCase();
 }
 
 export function createExchangeClient(
@@ -64,6 +77,8 @@ export function createExchangeClient(
     deadline: options.deadline,
     logger: options.logger,
     ca: options.overrides?.ca,
+    limiter: options.overrides?.limiterFor?.(tenantOf(settings)),
+    shareConnections: options.overrides?.shareConnections,
     proxy: proxyOptions(settings, options.env),
     tokenCacheDirectory: settings.TokenCache
       ? (settings.TokenCacheDirectory ?? defaultTokenCacheDirectory())

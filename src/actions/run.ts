@@ -70,6 +70,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     return output.Success ? EXIT_SUCCESS : EXIT_FAILED;
   } finally {
     exchange.close();
+    io.connection?.onClosed?.(exchange.stats);
   }
 }
 

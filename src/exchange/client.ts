@@ -17,14 +17,15 @@ import {
 } from "./call.js";
 import { Deadline } from "./deadline.js";
 import { scopeFor } from "./environments.js";
+import { isExchangeError } from "./errors.js";
 import { invokeAll, invokePages } from "./invoke.js";
-import { type ExchangeClientOptions, resolveOptions } from "./options.js";
-import { Agents } from "./transport/agents.js";
+import { type ExchangeClientOptions, type RequestLimiter, resolveOptions } from "./options.js";
+import { Agents, sharedAgents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
 import { bearerTokenPolicy, type TokenSource } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
 import { httpsSender } from "./transport/httpsSender.js";
-import { pipeline, type TransportCounters } from "./transport/pipeline.js";
+import { pipeline, type SendRequest, type TransportCounters } from "./transport/pipeline.js";
 import { redirectPolicy } from "./transport/redirectPolicy.js";
 import { type RetryOptions, retryPolicy } from "./transport/retryPolicy.js";
 
@@ -34,8 +35,9 @@ export class ExchangeClient {
   readonly adminApiUrl: string;
   /** The action deadline, started when the client was created. */
   readonly deadline: Deadline;
-  private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0 };
+  private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0, throttled: 0 };
   private readonly agents: Agents;
+  private readonly ownsAgents: boolean;
   private readonly tokens: TokenSource;
   private readonly context: BatchContext;
 
@@ -48,7 +50,10 @@ export class ExchangeClient {
       "at" in resolved.deadline
         ? Deadline.at(resolved.deadline.at, options.signal)
         : Deadline.after(resolved.deadline.afterMs, options.signal);
-    this.agents = new Agents(resolved.ca, resolved.proxy);
+    this.ownsAgents = options.shareConnections !== true;
+    this.agents = this.ownsAgents
+      ? new Agents(resolved.ca, resolved.proxy)
+      : sharedAgents(resolved.ca, options.proxy, resolved.proxy);
 
     const https = httpsSender({
       agents: this.agents,
@@ -74,6 +79,8 @@ export class ExchangeClient {
       },
       pipeline([retryPolicy(retry), entraStatusPolicy], https),
     );
+    const limiter = options.limiter;
+    const exchange: typeof https = limiter ? limited(limiter, https, this.deadline) : https;
     this.context = {
       connection: {
         adminApiUrl: resolved.adminApiUrl,
@@ -89,7 +96,7 @@ export class ExchangeClient {
           redirectPolicy,
           batchBodyPolicy,
         ],
-        https,
+        exchange,
       ),
       concurrency: resolved.batchConcurrency,
     };
@@ -155,8 +162,26 @@ export class ExchangeClient {
 
   /** Closes idle keep-alive connections so the process can exit. */
   close(): void {
-    this.agents.destroy();
+    if (this.ownsAgents) this.agents.destroy();
   }
+}
+
+/** `send` inside the limiter; a request still waiting for it when the deadline passes fails as the deadline says. */
+function limited(limiter: RequestLimiter, send: SendRequest, deadline: Deadline): SendRequest {
+  return async (request) => {
+    try {
+      return await limiter.run(() => send(request), deadline.signal);
+    } catch (error) {
+      if (isExchangeError(error) || !deadline.signal.aborted) throw error;
+      throw deadline.exceeded(
+        `${request.label} was still waiting for one of the requests in flight to finish`,
+        {
+          cmdlet: request.label,
+          clientRequestId: request.clientRequestId,
+        },
+      );
+    }
+  };
 }
 
 /** The `roles` claim of a JWT access token; undefined when the token cannot be read as one. */

@@ -38,7 +38,8 @@ export {
   UnauthorizedError,
 } from "./errors.js";
 export { and, anyEq, eq, like, ne, not, notLike, type OpathFilter, type OpathValue, or } from "./opath.js";
-export type { ExchangeClientOptions } from "./options.js";
+export type { ExchangeClientOptions, RequestLimiter } from "./options.js";
+export { closeSharedConnections } from "./transport/agents.js";
 export { backoffCeiling } from "./transport/backoff.js";
 export type { TransportCounters } from "./transport/pipeline.js";
 export {

@@ -46,6 +46,21 @@ export interface ExchangeClientOptions {
    * auth/tokenCache.ts); absent: no token cache, each process asks Entra ID for its own.
    */
   tokenCacheDirectory?: string;
+  /**
+   * Wraps every HTTP request sent to Exchange (not Entra ID), each attempt separately: e.g. a semaphore that
+   * several clients of one tenant share, so their requests in flight together stay under a limit.
+   */
+  limiter?: RequestLimiter;
+  /**
+   * Keep the connections open after close() for the next client with the same CA and proxy (a long-running
+   * service); closeSharedConnections() closes them. Default false: close() closes them.
+   */
+  shareConnections?: boolean;
+}
+
+export interface RequestLimiter {
+  /** Runs `send` when the limit allows; rejects (with any error) when `signal` aborts before that. */
+  run<T>(send: () => Promise<T>, signal: AbortSignal): Promise<T>;
 }
 
 export interface ResolvedOptions {

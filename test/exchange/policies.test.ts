@@ -34,7 +34,7 @@ const ok = (body = "{}", status = 200, headers: Record<string, string> = {}): Ht
   headers: { "content-type": "application/json", ...headers },
   body: Buffer.from(body),
 });
-const counters = (): TransportCounters => ({ requests: 0, tokenRequests: 0, retries: 0 });
+const counters = (): TransportCounters => ({ requests: 0, tokenRequests: 0, retries: 0, throttled: 0 });
 const retryOptions = (maxAttempts = 6) => ({
   maxAttempts,
   deadline: Deadline.after(10_000),

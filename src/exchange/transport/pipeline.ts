@@ -48,4 +48,6 @@ export interface TransportCounters {
   tokenRequests: number;
   /** Re-sends after a retryable failure, a batch sub-request retried alone, or a 401 refresh. */
   retries: number;
+  /** Answers that were 429 Too Many Requests (each also counts as a retry when retried). */
+  throttled: number;
 }

@@ -38,6 +38,7 @@ export function retryPolicy(options: RetryOptions): Policy {
         return await next(request);
       } catch (error) {
         if (!isExchangeError(error)) throw error;
+        if (error instanceof ThrottledError) options.counters.throttled++;
         failure = error;
       }
     }
