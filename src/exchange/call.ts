@@ -33,12 +33,3 @@ export type BatchItemResult<R = Row> =
 
 /** The row type a call carries. */
 export type RowOf<C> = C extends CmdletCall<infer R> ? R : Row;
-
-/** The call a `(cmdlet, parameters, options)` triple or a ready call describes. */
-export function toCall<R>(
-  what: string | CmdletCall<R>,
-  parameters: CmdletParameters = {},
-  options: CallOptions = {},
-): CmdletCall<R> {
-  return typeof what === "string" ? { cmdlet: what, parameters, ...options } : what;
-}

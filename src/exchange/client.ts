@@ -5,16 +5,7 @@ import { silentLogger } from "../shared/logger.js";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
 import { createTokenSource } from "./auth/tokenSource.js";
 import { type BatchContext, runBatch } from "./batch.js";
-import {
-  type BatchItemResult,
-  type CallOptions,
-  type CmdletCall,
-  type CmdletParameters,
-  type CmdletResult,
-  type Row,
-  type RowOf,
-  toCall,
-} from "./call.js";
+import type { BatchItemResult, CmdletCall, CmdletResult, RowOf } from "./call.js";
 import { Deadline } from "./deadline.js";
 import { scopeFor } from "./environments.js";
 import { isExchangeError } from "./errors.js";
@@ -108,36 +99,18 @@ export class ExchangeClient {
   }
 
   /** Runs a cmdlet and yields each page as it arrives (follows `@odata.nextLink`). */
-  pages<R>(call: CmdletCall<R>): AsyncIterable<CmdletResult<R>>;
-  pages(cmdlet: string, parameters?: CmdletParameters, options?: CallOptions): AsyncIterable<CmdletResult>;
-  pages(
-    what: string | CmdletCall<unknown>,
-    parameters?: CmdletParameters,
-    options?: CallOptions,
-  ): AsyncIterable<CmdletResult<unknown>> {
-    return invokePages(this.context, toCall(what, parameters, options));
+  pages<R>(call: CmdletCall<R>): AsyncIterable<CmdletResult<R>> {
+    return invokePages(this.context, call);
   }
 
   /** Runs a cmdlet and yields its rows page by page. */
-  rows<R>(call: CmdletCall<R>): AsyncIterable<R>;
-  rows(cmdlet: string, parameters?: CmdletParameters, options?: CallOptions): AsyncIterable<Row>;
-  async *rows(
-    what: string | CmdletCall<unknown>,
-    parameters?: CmdletParameters,
-    options?: CallOptions,
-  ): AsyncIterable<unknown> {
-    for await (const page of invokePages(this.context, toCall(what, parameters, options))) yield* page.rows;
+  async *rows<R>(call: CmdletCall<R>): AsyncIterable<R> {
+    for await (const page of invokePages(this.context, call)) yield* page.rows;
   }
 
   /** Runs a cmdlet and collects every page. */
-  invoke<R>(call: CmdletCall<R>): Promise<CmdletResult<R>>;
-  invoke(cmdlet: string, parameters?: CmdletParameters, options?: CallOptions): Promise<CmdletResult>;
-  invoke(
-    what: string | CmdletCall<unknown>,
-    parameters?: CmdletParameters,
-    options?: CallOptions,
-  ): Promise<CmdletResult<unknown>> {
-    return invokeAll(this.context, toCall(what, parameters, options));
+  invoke<R>(call: CmdletCall<R>): Promise<CmdletResult<R>> {
+    return invokeAll(this.context, call);
   }
 
   /**

@@ -261,7 +261,8 @@ describe("sharedMailboxes/subPermissions", () => {
     simulator.clearLog();
     const client = clientFor(simulator);
     try {
-      for (const change of changes) await client.invoke(change.cmdlet as string, change.parameters);
+      for (const change of changes)
+        await client.invoke({ cmdlet: change.cmdlet as string, parameters: change.parameters ?? {} });
     } finally {
       client.close();
     }

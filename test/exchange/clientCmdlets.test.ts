@@ -110,7 +110,9 @@ describe("typed cmdlets against the simulator", () => {
 
     it("rejects an unknown parameter as BadRequestError", async () => {
       await assert.rejects(
-        fixture.client().invoke("Get-Mailbox", { Identity: "ann", BogusParameter: 1 }),
+        fixture
+          .client()
+          .invoke({ cmdlet: "Get-Mailbox", parameters: { Identity: "ann", BogusParameter: 1 } }),
         (error: unknown) =>
           error instanceof BadRequestError && error.exceptionName === "AmbiguousParameterSetException",
       );

@@ -56,7 +56,7 @@ describe("transport against the simulator", () => {
   it("streams pages as they arrive", async () => {
     const client = fixture.client({ pageSize: 10 });
     const sizes: number[] = [];
-    for await (const page of client.pages("Get-Mailbox", { ResultSize: "Unlimited" }))
+    for await (const page of client.pages({ cmdlet: "Get-Mailbox", parameters: { ResultSize: "Unlimited" } }))
       sizes.push(page.rows.length);
     assert.deepEqual(sizes, [7, 7, 7, 7, 2]);
   });

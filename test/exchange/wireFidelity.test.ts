@@ -81,12 +81,15 @@ describe("wire fidelity against the simulator", () => {
       return true;
     });
     // A binding failure keeps the real exception in internalexception ("Invalid Operation").
-    await assert.rejects(client.invoke("Get-Mailbox", { ResultSize: "lots" }), (error: unknown) => {
-      assert.ok(error instanceof BadRequestError);
-      assert.equal(error.exceptionName, "ParameterTransformationException");
-      assert.match(error.message, /Cannot process argument transformation on parameter 'ResultSize'/);
-      return true;
-    });
+    await assert.rejects(
+      client.invoke({ cmdlet: "Get-Mailbox", parameters: { ResultSize: "lots" } }),
+      (error: unknown) => {
+        assert.ok(error instanceof BadRequestError);
+        assert.equal(error.exceptionName, "ParameterTransformationException");
+        assert.match(error.message, /Cannot process argument transformation on parameter 'ResultSize'/);
+        return true;
+      },
+    );
   });
 
   it("restarts a listing once when a later page has expired, losing and repeating no row", async () => {
