@@ -36,11 +36,11 @@ export default {
       to: { path: `^src/(${forbidden})/` },
     })),
     {
-      name: "shared-stands-alone",
-      comment: "src/shared holds what every room uses (the Logger interface, concurrency, patterns), so it imports none of them.",
+      name: "common-stands-alone",
+      comment: "src/common holds what every room uses (the Logger interface, concurrency, patterns), so it imports none of them.",
       severity: "error",
-      from: { path: "^src/shared/" },
-      to: { path: "^src/", pathNot: "^src/shared/" },
+      from: { path: "^src/common/" },
+      to: { path: "^src/", pathNot: "^src/common/" },
     },
   ],
   options: {

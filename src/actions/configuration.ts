@@ -4,6 +4,7 @@
 
 import { isAbsolute } from "node:path";
 import * as z from "zod";
+import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../common/patterns.js";
 import {
   exchangeEnvironments,
   findCertificateProblem,
@@ -14,7 +15,6 @@ import type { ConfigurationField } from "../helloid/configurationForm.js";
 import { InputError } from "../helloid/context.js";
 import { LOG_LEVELS, type LogLevel, parseLogLevel } from "../helloid/logger.js";
 import { booleanLike, ciObject, describeIssues, guid } from "../helloid/schema.js";
-import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../shared/patterns.js";
 
 const httpsUrl = z
   .string()

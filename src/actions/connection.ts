@@ -1,5 +1,7 @@
 // Builds the Exchange client from the HelloID configuration: the one place where HelloID settings
 // become Exchange client options.
+
+import type { Logger } from "../common/logger.js";
 import {
   defaultTokenCacheDirectory,
   ExchangeClient,
@@ -12,7 +14,6 @@ import {
   type TransportCounters,
 } from "../exchange/index.js";
 import { InputError } from "../helloid/context.js";
-import type { Logger } from "../shared/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
 
 /** The process environment the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are read from. */

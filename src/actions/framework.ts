@@ -1,10 +1,11 @@
 // What an action is: a pure `prepare` step that validates the input (so bad input sends nothing to
 // Exchange), then `execute` (outputContext actions) or `records` (import actions, streamed as NDJSON).
+
+import type { Logger } from "../common/logger.js";
 import type { ExchangeClient } from "../exchange/index.js";
 import type { JsonObject } from "../helloid/caseInsensitive.js";
 import type { ActionContext, PersonContext, ResourceContext, RunInput } from "../helloid/context.js";
 import type { OutputContext } from "../helloid/output.js";
-import type { Logger } from "../shared/logger.js";
 import type { ConnectionSettings } from "./configuration.js";
 
 export interface PrepareInput {

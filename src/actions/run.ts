@@ -1,12 +1,13 @@
 // The one entry every caller uses (the CLI, the demo, the tests): input text in, outputContext JSON or
 // NDJSON records out, and the exit code (README, 'run contract').
+
+import type { Logger } from "../common/logger.js";
 import { ExchangeError } from "../exchange/index.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, type LogLevel } from "../helloid/logger.js";
 import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
-import type { Logger } from "../shared/logger.js";
 import { VERSION } from "../version.js";
 import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";

@@ -5,12 +5,12 @@
 import { secretsOf } from "../actions/configuration.js";
 import { type ConnectionOverrides, createExchangeClient } from "../actions/connection.js";
 import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, type RunIO } from "../actions/run.js";
+import { parseJsonQuietly } from "../common/json.js";
 import { getCI, isObject } from "../helloid/caseInsensitive.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, parseLogLevel } from "../helloid/logger.js";
 import { Redactor } from "../helloid/redactor.js";
 import { packageConfigurationFields } from "../package/index.js";
-import { parseJsonQuietly } from "../shared/json.js";
 import { offlineChecks } from "./offline.js";
 import { probeChecks, skippedOnline, tokenChecks } from "./online.js";
 import { asJson, asOutputContext, type CheckFormat, table } from "./report.js";

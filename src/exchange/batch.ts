@@ -3,7 +3,7 @@
 // A transient, throttled or unauthorised sub-request is retried alone as a plain InvokeCommand; a
 // sub-response with a nextLink is completed by paging.
 import { randomUUID } from "node:crypto";
-import { mapConcurrent } from "../shared/concurrency.js";
+import { mapConcurrent } from "../common/concurrency.js";
 import type { BatchItemResult, CmdletCall, Row } from "./call.js";
 import { parseErrorResponse } from "./errorParser.js";
 import { type ExchangeError, InvalidResponseError, isExchangeError } from "./errors.js";

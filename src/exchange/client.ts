@@ -1,7 +1,7 @@
 // ExchangeClient: one transport for every cmdlet — app-only token, retries, one deadline, paging and
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import { randomUUID } from "node:crypto";
-import { silentLogger } from "../shared/logger.js";
+import { silentLogger } from "../common/logger.js";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
 import { createTokenSource } from "./auth/tokenSource.js";
 import { type BatchContext, runBatch } from "./batch.js";

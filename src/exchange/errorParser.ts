@@ -4,7 +4,7 @@
 // cmdlet ran `innererror.internalexception` is only the DirectInvoke wrapper; `internalexception` when there
 // are no details (parameter binding and conversion failures); `error.message` last. Some failures have no
 // JSON at all (403 NUL body, 429 plain text, HTML gateway pages).
-import { parseJsonQuietly } from "../shared/json.js";
+import { parseJsonQuietly } from "../common/json.js";
 import {
   AlreadyExistsError,
   BadRequestError,

@@ -2,7 +2,7 @@
 // docs/EXCHANGE-API.md, 'OPATH filters'), property names are checked to be plain identifiers, and the result
 // is a branded type that the typed cmdlets require — so user data can never be interpolated into a filter
 // string by hand.
-import { PROPERTY_NAME_PATTERN } from "../shared/patterns.js";
+import { PROPERTY_NAME_PATTERN } from "../common/patterns.js";
 
 declare const opathBrand: unique symbol;
 

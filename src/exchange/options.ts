@@ -2,8 +2,8 @@
 // (a misplaced secret must not end up in an error message).
 
 import { isAbsolute } from "node:path";
-import type { Logger } from "../shared/logger.js";
-import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../shared/patterns.js";
+import type { Logger } from "../common/logger.js";
+import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../common/patterns.js";
 import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";

@@ -3,7 +3,7 @@
 // outputContext}.
 
 import * as z from "zod";
-import { parseJsonText, withoutByteOrderMark } from "../shared/json.js";
+import { parseJsonText, withoutByteOrderMark } from "../common/json.js";
 import { booleanLike, ciObject, describeIssues, stringLike } from "./schema.js";
 
 const looseRecord = z.record(z.string(), z.unknown());

@@ -1,6 +1,6 @@
 // Logs go to stderr as JSON lines {"level","message",...}; stdout carries only results
 // (README, 'run contract').
-import type { LogFields, Logger } from "../shared/logger.js";
+import type { LogFields, Logger } from "../common/logger.js";
 import type { Redactor } from "./redactor.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";

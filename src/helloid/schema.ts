@@ -2,7 +2,7 @@
 // HelloID sends (fixed mapping values arrive as strings, checkboxes as booleans).
 
 import * as z from "zod";
-import { GUID_PATTERN } from "../shared/patterns.js";
+import { GUID_PATTERN } from "../common/patterns.js";
 import { canonicalizeKeys, DuplicateKeyError } from "./caseInsensitive.js";
 
 // A process parses its input once: compiling a fast parser per object schema (zod's JIT, `new Function`) costs

@@ -2,7 +2,7 @@
 // predicate over any record type through a per-cmdlet schema of filterable properties. Stricter than
 // Exchange where Exchange is lenient: unquoted words as values, stray tokens and unterminated strings
 // are syntax errors, never silently ignored.
-import { GUID_PATTERN } from "../shared/patterns.js";
+import { GUID_PATTERN } from "../common/patterns.js";
 import { isSmtpProxy, proxyAddress } from "./tenant/addresses.js";
 
 export type ComparisonOperator = "eq" | "ne" | "like" | "notlike" | "lt" | "gt" | "le" | "ge";

@@ -26,7 +26,7 @@ const breaches: Record<string, { path: string; imports: string[] }> = {
   "helloid-knows-no-exchange": { path: "src/helloid/context.ts", imports: ["../exchange/errors.js"] },
   "simulator-stands-alone": { path: "src/simulator/server.ts", imports: ["../actions/run.js"] },
   "actions-use-no-simulator": { path: "src/actions/run.ts", imports: ["../simulator/server.js"] },
-  "shared-stands-alone": { path: "src/shared/logger.ts", imports: ["../helloid/context.js"] },
+  "common-stands-alone": { path: "src/common/logger.ts", imports: ["../helloid/context.js"] },
 };
 
 function writeTree(root: string, files: { path: string; imports: string[] }[]) {
@@ -53,10 +53,10 @@ describe("layering (dependency-cruiser, run by npm run lint)", () => {
       // Allowed: actions use the client and the HelloID contract; every room uses the shared logger.
       {
         path: "src/actions/grant.ts",
-        imports: ["../exchange/errors.js", "../helloid/context.js", "../shared/logger.js"],
+        imports: ["../exchange/errors.js", "../helloid/context.js", "../common/logger.js"],
       },
-      { path: "src/exchange/errors.ts", imports: ["../shared/logger.js"] },
-      { path: "src/helloid/redactor.ts", imports: ["../shared/logger.js"] },
+      { path: "src/exchange/errors.ts", imports: ["../common/logger.js"] },
+      { path: "src/helloid/redactor.ts", imports: ["../common/logger.js"] },
       { path: "src/simulator/tenant.ts", imports: ["./server.js"] },
     ]);
     const { status, report } = cruise(root);

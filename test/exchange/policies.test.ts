@@ -2,6 +2,7 @@
 // re-sends, what it gives up on, and what it changes in the request.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { silentLogger } from "../../src/common/logger.js";
 import { Deadline } from "../../src/exchange/deadline.js";
 import {
   BadRequestError,
@@ -18,7 +19,6 @@ import { exchangeErrorPolicy } from "../../src/exchange/transport/exchangeErrorP
 import type { HttpRequest, HttpResponse, TransportCounters } from "../../src/exchange/transport/pipeline.js";
 import { redirectPolicy } from "../../src/exchange/transport/redirectPolicy.js";
 import { retryPolicy } from "../../src/exchange/transport/retryPolicy.js";
-import { silentLogger } from "../../src/shared/logger.js";
 
 const request = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
   method: "POST",

@@ -2,10 +2,10 @@
 // mailboxes: licensing does), optionally applying a mapped HiddenFromAddressListsEnabled. The
 // correlate-only variant makes no writes at all.
 
+import { PROPERTY_NAME_PATTERN } from "../../common/patterns.js";
 import { collect, type ExchangeClient, eq, listMailboxes, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
-import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import { ActionFailure, type OutputAction, type PrepareInput, type Runtime } from "../framework.js";
 import { booleanField, mailboxDataFields, pickData } from "./mapping.js";
 import { DRY_RUN_REFERENCE } from "./reference.js";

@@ -1,12 +1,12 @@
 // import: every user mailbox as one HelloID account record, streamed page by page so memory does not
 // grow with the tenant. The correlate-only variant reports Enabled false (it grants no account access).
 
+import { PROPERTY_NAME_PATTERN } from "../../common/patterns.js";
 import { listMailboxes } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
-import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import type { ImportAction, PrepareInput } from "../framework.js";
 
 const ALWAYS = ["Guid", "DisplayName", "UserPrincipalName", "HiddenFromAddressListsEnabled"];

@@ -1,10 +1,10 @@
 // Field-mapping values as HelloID sends them (fixed values are strings: "true") and the mailbox
 // properties that fill outputContext.Data.
 
+import { PROPERTY_NAME_PATTERN } from "../../common/patterns.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
 import { booleanLike } from "../../helloid/schema.js";
-import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 
 /** A mapped boolean (`true` or `"true"`), undefined when not mapped or mapped empty. */
 export function booleanField(

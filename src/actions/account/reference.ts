@@ -1,8 +1,9 @@
 // The account reference every script after create receives: the mailbox Guid. Anything else is refused before
 // any request: Exchange would resolve an alias, a name or "42" to whichever mailbox answers to it.
+
+import { GUID_PATTERN } from "../../common/patterns.js";
 import type { ActionContext } from "../../helloid/context.js";
 import { InputError } from "../../helloid/context.js";
-import { GUID_PATTERN } from "../../shared/patterns.js";
 
 /** What create returns in a preview when no mailbox matches (as the PowerShell connector does). */
 export const DRY_RUN_REFERENCE = "DryRun: Currently not available";

@@ -3,10 +3,10 @@
 // Multi-valued properties change through add/remove hashtables (only the difference goes out), so a value
 // another admin adds between the read and the write survives.
 
+import { PROPERTY_NAME_PATTERN } from "../../common/patterns.js";
 import { addRemove, findMailbox, setMailbox } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
 import { InputError } from "../../helloid/context.js";
-import { PROPERTY_NAME_PATTERN } from "../../shared/patterns.js";
 import type { OutputAction, Runtime } from "../framework.js";
 import { emailAddressesToAdd, mappedPrimary, mergeEmailAddresses } from "./emailAddresses.js";
 import { checkMappedProperty } from "./mailboxProperties.js";

@@ -1,7 +1,8 @@
 // Who is a member of a group, as account references: the members that are user mailboxes (their Guid),
 // every page of them (one Get-DistributionGroupMember per group, sent ten to a `$batch` by the import). Other members (groups, contacts, shared mailboxes) are no accounts: counted, skipped.
+
+import type { Logger } from "../../common/logger.js";
 import { getDistributionGroupMembers } from "../../exchange/index.js";
-import type { Logger } from "../../shared/logger.js";
 import type { HolderSource } from "../permissions/family.js";
 
 /** The one right of a group: membership. */

@@ -1,9 +1,10 @@
 // What a permission family (shared mailboxes, shared mailboxes with separate entitlements, groups) tells
 // the shared machinery. The machinery — listing, grant/revoke, sub-permissions, resources, imports — is
 // written once against this contract; a family only says what its objects, rights and references are.
+
+import type { Logger } from "../../common/logger.js";
 import type { CmdletCall, ExchangeClient, OpathFilter } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
-import type { Logger } from "../../shared/logger.js";
 import type { CommonSettings } from "./commonSettings.js";
 import type { ResourceObject } from "./templates.js";
 

@@ -2,11 +2,11 @@
 // records (NDJSON), at most 500 account references a record (a permission with more is repeated). The
 // per-object holder reads go ten to a `$batch`, two batches in flight; records go out as batches answer.
 
+import { chunked, mapConcurrent } from "../../common/concurrency.js";
 import { eq, NotFoundError } from "../../exchange/index.js";
 import type { JsonObject } from "../../helloid/caseInsensitive.js";
 import { truncateDisplayName } from "../../helloid/output.js";
 import { IMPORT_SECONDS } from "../../helloid/timeLimits.js";
-import { chunked, mapConcurrent } from "../../shared/concurrency.js";
 import type { ImportAction, Runtime } from "../framework.js";
 import type { CommonSettings } from "./commonSettings.js";
 import type { Family, HolderSource } from "./family.js";

@@ -1,7 +1,7 @@
 // Names and addresses of objects the resources action creates, rendered from the configured templates and
 // made acceptable to Exchange: Name ≤ 64 and DisplayName ≤ 256 characters, Alias and the address's local
 // part limited to letters, digits, '.', '_' and '-' (diacritics dropped: "Café" → "Cafe"), ≤ 64.
-import { DOMAIN_NAME_PATTERN } from "../../shared/patterns.js";
+import { DOMAIN_NAME_PATTERN } from "../../common/patterns.js";
 import type { ResourceTemplates } from "./commonSettings.js";
 
 export interface Resource {

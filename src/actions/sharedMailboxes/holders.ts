@@ -4,6 +4,8 @@
 // FullAccess from one Get-MailboxPermission per mailbox (sent ten to a `$batch` by the import). Inherited and Deny entries and system principals
 // (NT AUTHORITY\SELF, DOMAIN\…) are no holders; anything else that resolves to no user mailbox (a group,
 // the SID left by a deleted account) is skipped and counted.
+
+import type { Logger } from "../../common/logger.js";
 import {
   type ExchangeClient,
   getMailboxPermissions,
@@ -12,7 +14,6 @@ import {
   type MailboxPermissionRow,
 } from "../../exchange/index.js";
 import { getCI, type JsonObject } from "../../helloid/caseInsensitive.js";
-import type { Logger } from "../../shared/logger.js";
 import type { HolderSource } from "../permissions/family.js";
 import type { Right } from "./rights.js";
 

@@ -2,7 +2,7 @@
 // module only when neither its memory nor the token cache holds a usable token. One MSAL app per credential
 // set lives at module level, so every client in the process shares it.
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
-import type { Logger } from "../../shared/logger.js";
+import type { Logger } from "../../common/logger.js";
 import { AuthenticationError } from "../errors.js";
 import type { SendRequest } from "../transport/pipeline.js";
 import { authenticationErrorFrom } from "./authenticationErrors.js";

@@ -1,7 +1,7 @@
 // Signs each request with the app-only token. A 401 means the token was revoked or expired early:
 // fetch a fresh one once and re-send; a second 401 is final.
 
-import type { Logger } from "../../shared/logger.js";
+import type { Logger } from "../../common/logger.js";
 import { UnauthorizedError } from "../errors.js";
 import type { HttpRequest, Policy, TransportCounters } from "./pipeline.js";
 

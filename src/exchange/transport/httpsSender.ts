@@ -3,7 +3,7 @@
 // when the proxy refused or could not be reached); running out of time becomes DeadlineExceededError.
 import type { IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { Logger } from "../../shared/logger.js";
+import type { Logger } from "../../common/logger.js";
 import type { Deadline } from "../deadline.js";
 import { ConnectionError, type ExchangeError, ProxyError } from "../errors.js";
 import type { Agents } from "./agents.js";

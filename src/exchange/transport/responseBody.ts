@@ -3,7 +3,7 @@
 // so the status, not a decoder crash, decides what the caller sees.
 
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import { parseJsonQuietly } from "../../shared/json.js";
+import { parseJsonQuietly } from "../../common/json.js";
 
 const decoders: Record<string, (raw: Buffer) => Buffer> = {
   gzip: gunzipSync,

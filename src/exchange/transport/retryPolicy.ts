@@ -8,7 +8,7 @@
 // The back-off differs from the module's 2 s × 2^n on purpose: five such waits (62 s) cannot fit HelloID's
 // 30 s budget, so this waits a jittered 0.5–8 s and lets the deadline end the action with a clear error.
 
-import type { Logger } from "../../shared/logger.js";
+import type { Logger } from "../../common/logger.js";
 import { type Deadline, formatSeconds } from "../deadline.js";
 import { type ExchangeError, isExchangeError, ThrottledError } from "../errors.js";
 import { type BackoffOptions, backoffDelay, defaultBackoff } from "./backoff.js";

@@ -1,5 +1,5 @@
 // The one logger interface: the client, the HelloID contract and the actions all write to it. It lives
-// in src/shared so each can use it without importing another (.dependency-cruiser.mjs).
+// in src/common so each can use it without importing another (.dependency-cruiser.mjs).
 // Messages and fields never carry tokens, secrets or request bodies.
 
 export type LogFields = Record<string, string | number | boolean | undefined>;
