@@ -6,8 +6,8 @@ import { isAbsolute } from "node:path";
 import * as z from "zod";
 import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../common/patterns.js";
 import {
+  type CertificateProblem,
   exchangeEnvironments,
-  findCertificateProblem,
   parseProxyUrl,
   proxyPasswords,
 } from "../exchange/index.js";
@@ -296,15 +296,10 @@ export function resolveLogLevel(settings: ConnectionSettings, env: NodeJS.Proces
  * A certificate that cannot be read is unusable input, found before any request and named by its HelloID field:
  * the PFX itself (AppCertificateBase64String) or its password (AppCertificatePassword).
  */
-export async function checkCertificate(settings: ConnectionSettings): Promise<void> {
-  if (!settings.UseCertificate || !settings.AppCertificateBase64String) return;
-  const found = await findCertificateProblem(
-    settings.AppCertificateBase64String,
-    settings.AppCertificatePassword ?? "",
-  );
-  if (!found) return;
+/** An app certificate that does not open, as unusable input naming the HelloID field at fault. */
+export function certificateInputError(found: CertificateProblem): InputError {
   const field = found.part === "password" ? "AppCertificatePassword" : "AppCertificateBase64String";
-  throw new InputError(`actionContext.Configuration.${field}: ${found.problem}`);
+  return new InputError(`actionContext.Configuration.${field}: ${found.problem}`);
 }
 
 export function parseConnectionSettings(configuration: Record<string, unknown>): ConnectionSettings {

@@ -9,7 +9,12 @@ import { OutputContext } from "../helloid/output.js";
 import { Redactor } from "../helloid/redactor.js";
 import { connectorDeadlineSeconds } from "../helloid/timeLimits.js";
 import { VERSION } from "../version.js";
-import { checkCertificate, parseConnectionSettings, resolveLogLevel, secretsOf } from "./configuration.js";
+import {
+  certificateInputError,
+  parseConnectionSettings,
+  resolveLogLevel,
+  secretsOf,
+} from "./configuration.js";
 import { type ConnectionOverrides, createExchangeClient, proxySecrets } from "./connection.js";
 import { ActionFailure, type AnyAction, type PrepareInput } from "./framework.js";
 import { findAction } from "./registry.js";
@@ -34,7 +39,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
 
   let prepared: Prepared;
   try {
-    prepared = await prepareRun(actionName, inputText, redactor, io.env);
+    prepared = prepareRun(actionName, inputText, redactor, io.env);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     logger("error").error(error.message);
@@ -58,6 +63,13 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     env: io.env,
   });
   try {
+    // Unusable input like the rest, but read after the client exists: a token this certificate earned
+    // earlier (the token cache) proves it opens, and spares a warm action the PKCS#12 reader.
+    const certificate = await exchange.certificateProblem();
+    if (certificate) {
+      log.error(certificateInputError(certificate).message);
+      return EXIT_UNUSABLE_INPUT;
+    }
     if (action.kind === "import") {
       return await streamRecords(action, plan, { exchange, log, dryRun }, io, redactor);
     }
@@ -88,18 +100,17 @@ interface Prepared {
  * to the redactor) and the action's plan. Unusable input throws InputError; an ActionFailure becomes the plan of
  * an output action (reported as Success false) and unusable input for an import.
  */
-async function prepareRun(
+function prepareRun(
   actionName: string,
   inputText: string,
   redactor: Redactor,
   env: NodeJS.ProcessEnv | undefined,
-): Promise<Prepared> {
+): Prepared {
   const action = findAction(actionName);
   const parsed = parseRunInput(inputText);
   for (const secret of secretsOf(parsed.actionContext.Configuration)) redactor.add(secret);
   const connection = parseConnectionSettings(parsed.actionContext.Configuration);
   const logLevel = resolveLogLevel(connection, env);
-  await checkCertificate(connection);
   for (const secret of proxySecrets(connection, env)) redactor.add(secret);
   const input: PrepareInput = {
     input: parsed,

@@ -2,8 +2,10 @@
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import { randomUUID } from "node:crypto";
 import { silentLogger } from "../common/logger.js";
+import { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
-import { createTokenSource } from "./auth/tokenSource.js";
+import type { Credential } from "./auth/tokenProvider.js";
+import { type CachingTokenSource, createTokenSource } from "./auth/tokenSource.js";
 import { type BatchContext, runBatch } from "./batch.js";
 import type { BatchItemResult, CmdletCall, CmdletResult, RowOf } from "./call.js";
 import { Deadline } from "./deadline.js";
@@ -13,7 +15,7 @@ import { invokeAll, invokePages } from "./invoke.js";
 import { type ExchangeClientOptions, type RequestLimiter, resolveOptions } from "./options.js";
 import { Agents, sharedAgents } from "./transport/agents.js";
 import { batchBodyPolicy } from "./transport/batchBodyPolicy.js";
-import { bearerTokenPolicy, type TokenSource } from "./transport/bearerTokenPolicy.js";
+import { bearerTokenPolicy } from "./transport/bearerTokenPolicy.js";
 import { exchangeErrorPolicy } from "./transport/exchangeErrorPolicy.js";
 import { httpsSender } from "./transport/httpsSender.js";
 import { pipeline, type SendRequest, type TransportCounters } from "./transport/pipeline.js";
@@ -29,7 +31,8 @@ export class ExchangeClient {
   private readonly counters: TransportCounters = { requests: 0, tokenRequests: 0, retries: 0, throttled: 0 };
   private readonly agents: Agents;
   private readonly ownsAgents: boolean;
-  private readonly tokens: TokenSource;
+  private readonly tokens: CachingTokenSource;
+  private readonly credential: Credential;
   private readonly context: BatchContext;
 
   constructor(options: ExchangeClientOptions) {
@@ -58,6 +61,7 @@ export class ExchangeClient {
       counters: this.counters,
       logger,
     };
+    this.credential = resolved.credential;
     this.tokens = createTokenSource(
       {
         tenant: resolved.tenant,
@@ -131,6 +135,16 @@ export class ExchangeClient {
    */
   async tokenRoles(): Promise<{ roles: string[] | undefined }> {
     return { roles: rolesOf(await this.tokens.getToken()) };
+  }
+
+  /**
+   * What is wrong with the app certificate, read before any request; undefined for a secret, or when a token
+   * earned with this very certificate and password is at hand (the cache's entry proves it opens), so a warm
+   * action never loads the PKCS#12 reader.
+   */
+  async certificateProblem(): Promise<CertificateProblem | undefined> {
+    if (this.credential.kind !== "certificate" || this.tokens.hasUsableToken()) return undefined;
+    return findCertificateProblem(this.credential.pfxBase64, this.credential.password);
   }
 
   /** Closes idle keep-alive connections so the process can exit. */

@@ -1,7 +1,7 @@
 // Public API of the Exchange Online client.
 
 export type { LogFields, Logger } from "../common/logger.js";
-export { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
+export type { CertificateProblem } from "./auth/certificateCheck.js";
 export { defaultTokenCacheDirectory } from "./auth/tokenCache.js";
 export type { Credential } from "./auth/tokenProvider.js";
 export type {

@@ -23,8 +23,16 @@ interface Tokens {
 /** Per credential set and cache directory, shared by every client of the process. */
 const shared = new Map<string, Tokens>();
 
+export interface CachingTokenSource extends TokenSource {
+  /**
+   * Whether a token is at hand without asking Entra ID: this process's own, or a usable token-cache entry (which
+   * is then kept in memory, so it is read once). An entry decrypts only with the credential that earned it.
+   */
+  hasUsableToken(): boolean;
+}
+
 /** A token source for one client; `send` is that client's token pipeline (deadline, TLS, retries). */
-export function createTokenSource(options: TokenSourceOptions, send: SendRequest): TokenSource {
+export function createTokenSource(options: TokenSourceOptions, send: SendRequest): CachingTokenSource {
   const key = keyOf(options);
   let tokens = shared.get(key);
   if (!tokens) {
@@ -38,6 +46,12 @@ export function createTokenSource(options: TokenSourceOptions, send: SendRequest
   }
   const state = tokens;
   return {
+    hasUsableToken() {
+      if (usable(state.current)) return true;
+      const cached = state.cache?.read();
+      if (cached) state.current = cached;
+      return cached !== undefined;
+    },
     async getToken(rejected) {
       const { current } = state;
       if (current !== undefined && current.token !== rejected && usable(current)) return current.token;
