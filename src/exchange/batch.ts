@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { mapConcurrent } from "../common/concurrency.js";
 import type { BatchItemResult, CmdletCall, Row } from "./call.js";
 import { parseErrorResponse } from "./errorParser.js";
-import { type ExchangeError, InvalidResponseError, isExchangeError } from "./errors.js";
+import { type ExchangeError, InvalidResponseError, isExchangeError, UnauthorizedError } from "./errors.js";
 import { type InvokeContext, invokeAll } from "./invoke.js";
 import { readPage } from "./page.js";
 import { batchHeaders, batchItems, batchUrl } from "./transport/invokeRequest.js";
@@ -98,7 +98,7 @@ async function settle(
       };
     }
     const error = parseErrorResponse({ ...sub, cmdlet: call.cmdlet, clientRequestId });
-    if (!error.retryable && !isUnauthorized(sub)) return { ok: false, error };
+    if (!error.retryable && !(error instanceof UnauthorizedError)) return { ok: false, error };
     return await retryAlone(context, call, clientRequestId, error);
   } catch (error) {
     if (isExchangeError(error)) return { ok: false, error };
@@ -119,10 +119,6 @@ async function retryAlone(
 ): Promise<BatchItemResult<unknown>> {
   const retryOf = error.retryable ? { attempts: 1, error } : undefined;
   return { ok: true, result: await invokeAll(context, call, { clientRequestId, retryOf }) };
-}
-
-function isUnauthorized(sub: SubResponse): boolean {
-  return sub.status === 401;
 }
 
 function readResponses(body: unknown, clientRequestId: string): Map<string, SubResponse> {

@@ -192,6 +192,23 @@ describe("wire fidelity against the simulator", () => {
     assert.equal(entries("invoke").length, 1);
   });
 
+  it("re-sends a $batch item refused with 401 alone, through the bearer policy", async () => {
+    const client = fixture.client();
+    await getMailbox(client, "wire09");
+    fixture.simulator.clearLog();
+    fixture.simulator.faults.add({ match: { kind: "batch-item" }, times: 1, fault: { type: "expireToken" } });
+    const [result] = await client.batch([{ cmdlet: "Get-Mailbox", parameters: { Identity: "wire09" } }]);
+    assert.ok(result?.ok, "the item succeeded when sent alone");
+    assert.deepEqual(
+      fixture.simulator.requestLog.filter((e) => e.kind !== "token").map((e) => [e.kind, e.status]),
+      [
+        ["batch-item", 401],
+        ["batch", 200],
+        ["invoke", 200],
+      ],
+    );
+  });
+
   it("stops at once when the caller's signal aborts, as at the deadline", async () => {
     const controller = new AbortController();
     const client = fixture.client({ signal: controller.signal });
