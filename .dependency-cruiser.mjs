@@ -20,8 +20,8 @@ const layers = [
   [
     "service-runs-actions-only",
     "service",
-    "simulator|demo|check|package",
-    "The service runs actions through runAction, as the CLI does; it serves no simulator or demo.",
+    "simulator|demo|package",
+    "The service runs actions through runAction and the readiness check through runCheck, as the CLI does; it serves no simulator or demo.",
   ],
 ];
 

@@ -256,9 +256,9 @@ export const connectionFields: readonly ConfigurationField[] = [
   },
 ];
 
-/** The secrets of a configuration, for the redactor: the credential and the proxy's password. */
+/** The secrets of a configuration, for the redactor: the credential, the proxy's password, a service API key. */
 export function secretsOf(configuration: Record<string, unknown>): unknown[] {
-  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword"].map((k) =>
+  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword", "ConnectorApiKey"].map((k) =>
     k.toLowerCase(),
   );
   return Object.entries(configuration).flatMap(([key, value]) => {

@@ -26,6 +26,7 @@ const breaches: Record<string, { path: string; imports: string[] }> = {
   "helloid-knows-no-exchange": { path: "src/helloid/context.ts", imports: ["../exchange/errors.js"] },
   "simulator-stands-alone": { path: "src/simulator/server.ts", imports: ["../actions/run.js"] },
   "actions-use-no-simulator": { path: "src/actions/run.ts", imports: ["../simulator/server.js"] },
+  "service-runs-actions-only": { path: "src/service/server.ts", imports: ["../simulator/server.js"] },
   "common-stands-alone": { path: "src/common/logger.ts", imports: ["../helloid/context.js"] },
 };
 

@@ -2,13 +2,22 @@
 // connector against the simulator, and HelloID ends with exactly what the same input run directly through
 // `exo-connector run` answers: Success, AccountReference, Data, PreviousData, AuditLogs, Permissions,
 // SubPermissions, or the same import records. Each side gets its own simulator on an identical tenant.
+// Then all of it again with ConnectorUrl set: the scripts post to the packaged connector run as a service
+// (`exo-connector.mjs serve`), as on HelloID's cloud agent, and HelloID must still end with the same.
 import assert from "node:assert/strict";
-import { before, describe, it } from "node:test";
+import { randomBytes } from "node:crypto";
+import { after, before, describe, it } from "node:test";
 import { listActions } from "../../src/actions/registry.js";
-import { generateTenant, type Tenant } from "../../src/simulator/index.js";
+import { generateTenant, startSimulator, type Tenant } from "../../src/simulator/index.js";
 import { type Fixtures, seedFixtures, validInput } from "../reliability/support/catalogue.js";
-import { packageFolder } from "../support/packagedConnector.js";
-import { assertSameOutcome, deterministic, runBothWays } from "../support/shimComparison.js";
+import { connectorPath, packageFolder } from "../support/packagedConnector.js";
+import { type ServeProcess, startServe } from "../support/serveProcess.js";
+import {
+  assertSameOutcome,
+  type ConnectorService,
+  deterministic,
+  runBothWays,
+} from "../support/shimComparison.js";
 
 /** The same small tenant every time, with the catalogue's fixtures holding a membership and a FullAccess. */
 function identicalTenant(): { tenant: Tenant; fixtures: Fixtures } {
@@ -32,9 +41,8 @@ function identicalTenant(): { tenant: Tenant; fixtures: Fixtures } {
 }
 const { fixtures } = identicalTenant();
 
-describe("every generated script in PowerShell equals `exo-connector run`", { concurrency: 2 }, () => {
-  before(() => packageFolder());
-
+/** Every action's script, run both ways and compared; `service()` is the connector service, if any. */
+function everyScript(service: () => ConnectorService | undefined) {
   for (const action of listActions()) {
     it(action.name, async () => {
       const contexts = validInput(action.name, fixtures);
@@ -57,8 +65,41 @@ describe("every generated script in PowerShell equals `exo-connector run`", { co
           } else {
             assert.equal(runs.shim.outputContext.Success, true);
           }
+          const onService = runs.shim.information.some((line) =>
+            line.includes("runs on the connector service"),
+          );
+          assert.equal(onService, service() !== undefined, runs.shim.information.join("\n"));
         },
+        service(),
       );
     });
   }
+}
+
+describe("every generated script in PowerShell equals `exo-connector run`", { concurrency: 2 }, () => {
+  before(() => packageFolder());
+  everyScript(() => undefined);
+});
+
+describe("every generated script posting to the connector service equals `exo-connector run`", {
+  concurrency: 2,
+}, () => {
+  const apiKey = randomBytes(24).toString("hex");
+  let serve: ServeProcess;
+  before(async () => {
+    packageFolder();
+    // Every simulator of this process presents a certificate of the same test CA.
+    const simulator = await startSimulator();
+    const caPath = simulator.caPath;
+    serve = await startServe(connectorPath(), [], {
+      EXO_CONNECTOR_API_KEYS: apiKey,
+      NODE_EXTRA_CA_CERTS: caPath,
+    });
+    await simulator.close();
+  });
+  after(async () => {
+    await serve.stop();
+    assert.ok(!serve.stderr().includes(apiKey), "the API key reached the service's log");
+  });
+  everyScript(() => ({ url: serve.listening, apiKey }));
 });

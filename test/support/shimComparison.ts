@@ -41,9 +41,16 @@ export function deterministic(tenant: Tenant): Tenant {
   return tenant;
 }
 
+/** A connector service the shim posts to (ConnectorUrl) instead of starting Node.js. */
+export interface ConnectorService {
+  url: string;
+  apiKey: string;
+}
+
 /**
  * Runs `contexts` for `action` both ways (Configuration and DryRun false added; DryRun may be overridden),
- * with HelloID's outputContext pre-filled by `prefilled`, then hands both runs to `check`.
+ * with HelloID's outputContext pre-filled by `prefilled`, then hands both runs to `check`. With `service`,
+ * the shim's side runs on that connector service.
  */
 export async function runBothWays(
   action: string,
@@ -51,21 +58,23 @@ export async function runBothWays(
   contexts: Contexts,
   prefilled: Prefilled,
   check: (runs: BothWays) => void | Promise<void>,
+  service?: ConnectorService,
 ): Promise<void> {
   const shimSide = await startSimulator({ tenant: tenant() });
   const directSide = await startSimulator({ tenant: tenant() });
-  const inputFor = (simulator: Simulator) =>
+  const viaService = service ? { ConnectorUrl: service.url, ConnectorApiKey: service.apiKey } : {};
+  const inputFor = (simulator: Simulator, overrides: Record<string, unknown> = {}) =>
     JSON.stringify({
       ...contexts,
       actionContext: {
-        Configuration: agentConfiguration(simulator),
+        Configuration: agentConfiguration(simulator, overrides),
         DryRun: false,
         ...contexts.actionContext,
       },
       outputContext: prefilled,
     });
   try {
-    const inputText = inputFor(shimSide);
+    const inputText = inputFor(shimSide, viaService);
     const [shim, direct] = await Promise.all([
       runScript(scriptOf(action), inputText, { env: agentEnv(shimSide) }),
       runDirect(action, inputFor(directSide), agentEnv(directSide)),

@@ -25,6 +25,21 @@ export const shimFields: readonly ConfigurationField[] = [
     description:
       "Full path of node.exe (Node.js 20 or later) on the HelloID agent. Empty means 'node' from the agent service's PATH (restart the agent service after installing Node.js).",
   },
+  {
+    key: "ConnectorUrl",
+    kind: "text",
+    label: "Connector service URL",
+    placeholder: "https://exo-connector.contoso.com",
+    description:
+      "For HelloID's cloud agent (or any agent without Node.js): the https:// address of an exo-connector service (exo-connector serve). When set, each script posts its action to the service instead of starting Node.js, and 'Connector path' and 'Node.js executable' are not used. Empty means the connector runs on the agent with Node.js.",
+  },
+  {
+    key: "ConnectorApiKey",
+    kind: "secret",
+    label: "Connector service API key",
+    description:
+      "Only with 'Connector service URL': one of the API keys the service was started with (EXO_CONNECTOR_API_KEYS). It is sent as the request's bearer token, never in the action's input.",
+  },
 ];
 
 export interface ShimOptions {
@@ -87,6 +102,7 @@ export function renderShim(options: ShimOptions): string {
     __EXO_VERSION__: options.version,
     __EXO_ACTION__: options.action,
     __EXO_COMMAND__: options.command === "check" ? "check --helloid" : `run ${options.action}`,
+    __EXO_SERVICE_PATH__: options.command === "check" ? "/v1/check" : `/v1/run/${options.action}`,
     __EXO_IS_IMPORT__: options.isImport ? "$true" : "$false",
     __EXO_TIMEOUT_SECONDS__: String(options.timeoutSeconds),
     __EXO_DEFAULT_CONNECTOR_PATH__: singleQuoted(
