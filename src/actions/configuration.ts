@@ -258,8 +258,8 @@ export const connectionFields: readonly ConfigurationField[] = [
 
 /** The secrets of a configuration, for the redactor: the credential, the proxy's password, a service API key. */
 export function secretsOf(configuration: Record<string, unknown>): unknown[] {
-  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword", "ConnectorApiKey"].map((k) =>
-    k.toLowerCase(),
+  const keys = ["AppSecret", "AppCertificateBase64String", "AppCertificatePassword", "ConnectorApiKey"].map(
+    (k) => k.toLowerCase(),
   );
   return Object.entries(configuration).flatMap(([key, value]) => {
     if (keys.includes(key.toLowerCase())) return [value];

@@ -2,7 +2,6 @@
 // connector's four `Default` rights by default, ids "1".."4" as it had them) and the baseline a revoke
 // restores. Schema, descriptions and defaults live here so configuration.json is generated from them.
 import * as z from "zod";
-import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { ciObject } from "../../helloid/schema.js";
 import type { ConfigurationSetting } from "../configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";

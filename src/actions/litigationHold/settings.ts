@@ -2,7 +2,6 @@
 // PowerShell connector's 365 and 2555 days by default, with its ids) and the mark that tells a hold this
 // connector placed from one legal or an administrator placed: only the former is ever lifted.
 import * as z from "zod";
-import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { ciObject } from "../../helloid/schema.js";
 import type { ConfigurationSetting } from "../configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";

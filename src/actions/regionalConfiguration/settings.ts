@@ -3,7 +3,6 @@
 // the permissions action lists. Every option is checked as Exchange would: date and time formats of its
 // language, a Windows time-zone id.
 import * as z from "zod";
-import type { ConfigurationField } from "../../helloid/configurationForm.js";
 import { booleanLike, ciObject } from "../../helloid/schema.js";
 import type { ConfigurationSetting } from "../configurationSetting.js";
 import type { OptionFamily } from "../mailboxSettings/grantedOption.js";
