@@ -68,9 +68,11 @@ class Worker {
   private log = "";
   private exited = false;
 
-  constructor() {
+  constructor(processEnv: Record<string, string> = {}) {
     const [command, ...prefix] = powerShellCommand() as [string, ...string[]];
-    this.child = spawn(command, [...prefix, "-NoProfile", "-NonInteractive", "-File", HOST]);
+    this.child = spawn(command, [...prefix, "-NoProfile", "-NonInteractive", "-File", HOST], {
+      env: { ...process.env, ...processEnv },
+    });
     this.child.stderr.setEncoding("utf8").on("data", (chunk) => {
       this.log += chunk;
     });
@@ -144,6 +146,11 @@ export interface ScriptOptions {
   env?: Record<string, string>;
   /** A PowerShell process of its own (for its peak memory, or its process tree); default a shared one. */
   isolated?: boolean;
+  /**
+   * With `isolated`: the PowerShell process's own environment from its start, for what .NET reads natively
+   * (SSL_CERT_FILE); `env` is set later, per script, where only managed code sees it.
+   */
+  processEnv?: Record<string, string>;
   /** A file the host writes as soon as the script's first record arrives (a connector can wait for it). */
   firstRecordMarker?: string;
   /** Called with the PowerShell process id when the script starts. */
@@ -165,7 +172,7 @@ export async function runScript(
     firstRecordMarker: options.firstRecordMarker,
   };
   writeFileSync(job.context, typeof input === "string" ? input : JSON.stringify(input));
-  const worker = options.isolated ? new Worker() : await takeWorker();
+  const worker = options.isolated ? new Worker(options.processEnv) : await takeWorker();
   try {
     if (worker.child.pid !== undefined) options.onStart?.(worker.child.pid);
     await worker.run(job);

@@ -212,7 +212,9 @@ function Get-ExoInnermostMessage {
     param([System.Exception]$Exception)
     $current = $Exception
     while ($null -ne $current.InnerException) { $current = $current.InnerException }
-    return $current.Message
+    $text = $current.Message.Trim()
+    if (-not $text.EndsWith('.')) { $text = $text + '.' }
+    return $text
 }
 
 function Get-ExoServiceUri {
