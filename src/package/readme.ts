@@ -68,6 +68,10 @@ and applies the outputContext the connector answers. Do not edit the scripts; re
    sees Node.js on its PATH, or fill in *Node.js executable* (\`NodePath\`) with the full path of \`node.exe\`.
 2. **Connector.** Copy \`${input.bundleFile}\` to \`${DEFAULT_CONNECTOR_PATH}\` on every agent server, or to a folder
    of your choice and fill in *Connector path* (\`ConnectorPath\`). The agent's service account needs read access.
+   *Cloud agent, or no Node.js on the agent:* instead of steps 1 and 2, run \`${input.bundleFile}\` as a service on any
+   machine with Node.js 20 (\`node ${input.bundleFile} serve --listen …\`, the connector README's "Cloud agent") and
+   fill in *Connector service URL* (\`ConnectorUrl\`) and *Connector service API key* (\`ConnectorApiKey\`): the
+   same scripts then post each action to the service over HTTPS.
 3. **Target system.** In HelloID, create a PowerShell V2 target system (or open your existing Exchange Online
    one), import \`configuration.json\` as its custom connector configuration and \`fieldMapping.json\` as its field
    mapping, and paste each script into its slot: the account scripts into the account lifecycle, each
