@@ -14,6 +14,7 @@ import type { ConnectionOverrides } from "../actions/connection.js";
 import type { AnyAction } from "../actions/framework.js";
 import { findAction } from "../actions/registry.js";
 import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, runAction } from "../actions/run.js";
+import { runCheck } from "../check/index.js";
 import type { Logger } from "../common/logger.js";
 import { closeSharedConnections } from "../exchange/index.js";
 import { InputError } from "../helloid/context.js";
@@ -116,6 +117,8 @@ interface RequestContext {
 }
 
 const RUN_PREFIX = "/v1/run/";
+/** The readiness check (check.ps1): the `check --helloid` input in, its outputContext out. */
+const CHECK_PATH = "/v1/check";
 
 async function handle(
   req: IncomingMessage,
@@ -138,6 +141,24 @@ async function handle(
   if (path === "/metrics" && req.method === "GET") {
     res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
     res.end(context.metrics.render(context.limiters));
+    return;
+  }
+  if (path === CHECK_PATH) {
+    if (req.method !== "POST") {
+      res.setHeader("allow", "POST");
+      answer(res, 405, { error: `${CHECK_PATH} takes POST` });
+      req.resume();
+      return;
+    }
+    const body = await readBody(req, context.options.maxBodyBytes ?? MAX_BODY_BYTES);
+    if (body === undefined) {
+      res.setHeader("connection", "close");
+      answer(res, 413, {
+        error: `the input exceeds ${context.options.maxBodyBytes ?? MAX_BODY_BYTES} bytes`,
+      });
+      return;
+    }
+    await checkOne(decodeInput(body), res, context);
     return;
   }
   if (!path.startsWith(RUN_PREFIX)) {
@@ -224,6 +245,30 @@ async function runOne(action: AnyAction, input: string, res: ServerResponse, con
     // Records went out already: break the stream so the caller cannot take a partial import for a whole one.
     res.destroy();
   }
+}
+
+async function checkOne(input: string, res: ServerResponse, context: RequestContext) {
+  let output = "";
+  let firstError: string | undefined;
+  const exitCode = await runCheck(input, {
+    format: "helloid",
+    writeStdout: (chunk) => {
+      output += chunk;
+    },
+    writeStderr: (chunk) => {
+      firstError ??= errorMessageOf(chunk);
+      context.options.writeActionLog(chunk);
+    },
+    env: context.env,
+    connection: context.connection,
+  });
+  context.options.log.info("check finished", { outcome: outcomeOf(exitCode) });
+  if (exitCode === EXIT_UNUSABLE_INPUT) {
+    answer(res, 400, { error: firstError ?? "unusable input" });
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+  res.end(output);
 }
 
 function actionNameOf(path: string): string {

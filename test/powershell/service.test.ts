@@ -14,7 +14,13 @@ import { after, before, describe, it } from "node:test";
 import { renderShim } from "../../src/helloid/shim/index.js";
 import { createTestCertificate, type Simulator, startSimulator, Tenant } from "../../src/simulator/index.js";
 import { runScript, type ScriptRun } from "../support/helloidRuntime.js";
-import { agentConfiguration, connectorPath, packageFolder, scriptOf } from "../support/packagedConnector.js";
+import {
+  agentConfiguration,
+  agentEnv,
+  connectorPath,
+  packageFolder,
+  scriptOf,
+} from "../support/packagedConnector.js";
 import { type ServeProcess, startServe } from "../support/serveProcess.js";
 
 const work = mkdtempSync(join(tmpdir(), "exo-pwsh-service-"));
@@ -140,6 +146,17 @@ describe("the shim posting to the connector service", () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("check.ps1 runs the readiness check on the service, with the report a local run gives", async () => {
+    const check = join(packageFolder(), "check.ps1");
+    const onService = await runScript(check, input({}));
+    const local = await runScript(check, input({ ConnectorUrl: "", ConnectorApiKey: "" }), {
+      env: agentEnv(simulator),
+    });
+    assert.equal(onService.outputContext.Success, true, JSON.stringify(onService.outputContext.AuditLogs));
+    assert.deepEqual(onService.outputContext, local.outputContext);
+    assert.ok(onService.information.some((line) => line.includes("runs on the connector service")));
   });
 
   it("a service that is down: the audit names the URL and what to check", async () => {

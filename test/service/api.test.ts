@@ -66,6 +66,26 @@ describe("connector service API", () => {
     assert.ok(failure.AuditLogs.length > 0);
   });
 
+  it("runs the readiness check (check.ps1) at /v1/check: its outputContext, and never a write", async () => {
+    const { service, simulator } = world;
+    const writesBefore = simulator.writes().length;
+    const ready = await post(service, "/v1/check", inputFor(simulator, "enable"));
+    assert.equal(ready.status, 200);
+    const report = await json(ready);
+    assert.equal(report.Success, true, JSON.stringify(report.AuditLogs));
+    assert.match(report.AuditLogs[0]?.Message ?? "", /^Ready: all \d+ checks passed\.$/);
+    assert.equal(simulator.writes().length, writesBefore, "the check wrote to Exchange");
+
+    const wrongTenant = JSON.parse(inputFor(simulator, "enable"));
+    wrongTenant.actionContext.Configuration.TenantID = "not a tenant";
+    const failed = await json(await post(service, "/v1/check", JSON.stringify(wrongTenant)));
+    assert.equal(failed.Success, false);
+    assert.ok(failed.AuditLogs.some((log: { Message: string; IsError: boolean }) => log.IsError));
+
+    assert.equal((await post(service, "/v1/check", "{not json")).status, 400);
+    assert.equal((await post(service, "/v1/check", "{}", null)).status, 401);
+  });
+
   it("reuses the token across actions: 10 more actions, no further token request", async () => {
     const { service, simulator } = world;
     assert.equal((await post(service, "/v1/run/enable", inputFor(simulator, "enable"))).status, 200);
