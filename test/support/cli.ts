@@ -1,6 +1,6 @@
 // The built CLI (dist/cli.js) as a separate process, as HelloID's shim runs it: input on stdin, only the
 // environment given (plus PATH).
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export const BUILT_CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
@@ -18,4 +18,23 @@ export function runBuiltCli(
     );
     child.stdin?.end(options.input ?? "");
   });
+}
+
+/**
+ * Whether the CLI takes `serve <args>` as a service's configuration gives them: "" when it does (its command line
+ * parser, --listen and the TLS options pass, and serve stops only at the API key it is not given here), else
+ * what it printed. Nothing is started: the key is checked before anything listens.
+ */
+export function serveArgumentsRefusal(args: string[]): string {
+  const result = spawnSync(process.execPath, [BUILT_CLI, "serve", ...args], {
+    env: { PATH: process.env.PATH ?? "" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  return result.stderr.includes("EXO_CONNECTOR_API_KEYS: set at least one API key") ? "" : result.stderr;
+}
+
+/** A command line as Windows programs split it: words, and "double-quoted words" without their quotes. */
+export function windowsCommandLineWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? "");
 }
