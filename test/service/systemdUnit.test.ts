@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { BUILT_CLI } from "../support/cli.js";
+import { BUILT_CLI, longestActionDeadlineSeconds } from "../support/cli.js";
 
 const UNIT = join(import.meta.dirname, "..", "..", "deploy", "exo-connector.service");
 const analyzer = spawnSync("systemd-analyze", ["--version"]);
@@ -38,5 +38,10 @@ describe("the systemd unit", () => {
     for (const option of options.filter((word) => word.startsWith("--")))
       assert.ok(help.includes(option), option);
     assert.ok(options.includes("--listen"));
+  });
+
+  it("gives `systemctl stop` as long as the longest action deadline to drain", () => {
+    const stop = Number(/^TimeoutStopSec=(\d+)$/m.exec(readFileSync(UNIT, "utf8"))?.[1]);
+    assert.ok(stop >= longestActionDeadlineSeconds(), `TimeoutStopSec=${stop}`);
   });
 });

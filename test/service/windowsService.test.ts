@@ -8,9 +8,12 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { listActions } from "../../src/actions/registry.js";
-import { ACTION_SECONDS, connectorDeadlineSeconds } from "../../src/helloid/timeLimits.js";
-import { BUILT_CLI, serveArgumentsRefusal, windowsCommandLineWords } from "../support/cli.js";
+import {
+  BUILT_CLI,
+  longestActionDeadlineSeconds,
+  serveArgumentsRefusal,
+  windowsCommandLineWords,
+} from "../support/cli.js";
 import { checkPowerShell } from "../support/powershell.js";
 
 const DEPLOY = join(import.meta.dirname, "..", "..", "deploy");
@@ -133,12 +136,7 @@ describe("the WinSW service configuration", () => {
   });
 
   it("gives a stop (which drains) as long as the longest action deadline, and restarts on failure", () => {
-    const deadlines = listActions().map((action) =>
-      action.timeLimitSeconds === undefined
-        ? ACTION_SECONDS
-        : connectorDeadlineSeconds(action.timeLimitSeconds),
-    );
-    const longest = Math.max(...deadlines);
+    const longest = longestActionDeadlineSeconds();
     assert.equal(longest, 855);
     assert.ok(winswSeconds(only("stoptimeout").text) >= longest, only("stoptimeout").text);
     const failures = children("onfailure");

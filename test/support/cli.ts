@@ -2,6 +2,8 @@
 // environment given (plus PATH).
 import { execFile, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { listActions } from "../../src/actions/registry.js";
+import { ACTION_SECONDS, connectorDeadlineSeconds } from "../../src/helloid/timeLimits.js";
 
 export const BUILT_CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -37,4 +39,15 @@ export function serveArgumentsRefusal(args: string[]): string {
 /** A command line as Windows programs split it: words, and "double-quoted words" without their quotes. */
 export function windowsCommandLineWords(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? "");
+}
+
+/** The longest deadline of any action, in seconds: how long a service's stop must wait for its drain. */
+export function longestActionDeadlineSeconds(): number {
+  return Math.max(
+    ...listActions().map((action) =>
+      action.timeLimitSeconds === undefined
+        ? ACTION_SECONDS
+        : connectorDeadlineSeconds(action.timeLimitSeconds),
+    ),
+  );
 }
