@@ -249,6 +249,25 @@ describe("the shim posting to the connector service", () => {
     }
   });
 
+  it("a redirect is not followed: the credentials go nowhere else, and the audit says why", async () => {
+    const elsewhere = await fakeService((_req, res) => res.end("{}"));
+    const redirecting = await fakeService((_req, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/v1/run/disable` });
+      res.end();
+    });
+    try {
+      const run = await runScript(scriptOf("disable"), input({ ConnectorUrl: redirecting.url }));
+      assert.match(
+        onlyAudit(run),
+        /answered with a redirect \(HTTP 307, action disable, request [0-9a-f-]{36}\)/,
+      );
+      assert.equal(redirecting.requests.length, 1);
+      assert.equal(elsewhere.requests.length, 0);
+    } finally {
+      await Promise.all([redirecting.close(), elsewhere.close()]);
+    }
+  });
+
   it("refuses plain http to another machine and an empty key before sending anything", async () => {
     const plain = onlyAudit(
       await runScript(scriptOf("disable"), input({ ConnectorUrl: "http://exo-connector.contoso.com" })),

@@ -314,7 +314,10 @@ try {
             # .NET Framework offers TLS 1.2 only when asked to.
             [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
         }
-        $exoClient = New-Object -TypeName System.Net.Http.HttpClient
+        # A redirect is not followed: it would re-send the Exchange credentials to wherever it points.
+        $exoHandler = New-Object -TypeName System.Net.Http.HttpClientHandler
+        $exoHandler.AllowAutoRedirect = $false
+        $exoClient = New-Object -TypeName System.Net.Http.HttpClient -ArgumentList $exoHandler
         # The script's own deadline applies to the answer as a whole, streamed imports included.
         $exoClient.Timeout = [System.Threading.Timeout]::InfiniteTimeSpan
         $exoRequest = New-Object -TypeName System.Net.Http.HttpRequestMessage -ArgumentList ([System.Net.Http.HttpMethod]::Post), $exoServiceUri
@@ -424,6 +427,9 @@ try {
             }
             if ($exoStatus -eq 401) {
                 throw ('The connector service at [' + $exoConnectorUrl + '] refused the API key (HTTP 401). Set the configuration field ''Connector service API key'' to one of the keys the service was started with (EXO_CONNECTOR_API_KEYS).')
+            }
+            if ($exoStatus -ge 300 -and $exoStatus -lt 400) {
+                throw ('The connector service at [' + $exoConnectorUrl + '] answered with a redirect (HTTP ' + $exoStatus + ', ' + $exoWhere + '), which the script does not follow because the request carries the Exchange credentials. Set ''Connector service URL'' to the address the service answers at.')
             }
             if ($exoStatus -eq 404) {
                 throw ('The connector service at [' + $exoConnectorUrl + '] does not know this script''s request (HTTP 404, ' + $exoWhere + '): ' + $exoServiceError + ' Check that ''Connector service URL'' is the service''s address and that the service runs exo-connector ' + $exoVersion + '.')
