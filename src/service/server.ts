@@ -69,7 +69,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (draining) res.setHeader("connection", "close");
-    const handled = handle(req, res, context, draining).catch((error: unknown) => {
+    // On every answer, so a caller can quote it and an operator find the lines it names.
+    const requestId = requestIdOf(req);
+    res.setHeader("x-request-id", requestId);
+    const handled = handle(req, res, context, { requestId, draining }).catch((error: unknown) => {
       options.log.error("unexpected error", { error: (error as Error).message });
       if (!res.headersSent) answer(res, 500, { error: "unexpected error" });
       else res.destroy();
@@ -117,11 +120,19 @@ interface RequestContext {
 
 const RUN_PREFIX = "/v1/run/";
 
+/** A caller's X-Request-Id is used when it has this form (safe in a header and a log line); else a UUID is. */
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   context: RequestContext,
-  draining: boolean,
+  { requestId, draining }: { requestId: string; draining: boolean },
 ): Promise<void> {
   const path = new URL(req.url ?? "/", "http://service").pathname;
   if (path === "/healthz" && req.method === "GET") {
@@ -171,12 +182,17 @@ async function handle(
     answer(res, 413, { error: `the input exceeds ${context.options.maxBodyBytes ?? MAX_BODY_BYTES} bytes` });
     return;
   }
-  await runOne(action, decodeInput(body), res, context);
+  await runOne(action, decodeInput(body), res, context, requestId);
 }
 
-async function runOne(action: AnyAction, input: string, res: ServerResponse, context: RequestContext) {
+async function runOne(
+  action: AnyAction,
+  input: string,
+  res: ServerResponse,
+  context: RequestContext,
+  requestId: string,
+) {
   const { metrics, options } = context;
-  const requestId = randomUUID();
   const startedAt = Date.now();
   let output = "";
   let firstError: string | undefined;
@@ -195,7 +211,7 @@ async function runOne(action: AnyAction, input: string, res: ServerResponse, con
       },
       writeStderr: (chunk) => {
         firstError ??= errorMessageOf(chunk);
-        options.writeActionLog(chunk);
+        options.writeActionLog(withRequestId(chunk, requestId));
       },
       env: context.env,
       connection: context.connection,
@@ -253,6 +269,32 @@ function errorMessageOf(chunk: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The action's JSON log lines, each with a "requestId" field: parallel actions interleave on the service's
+ * stderr. The field is spliced in so the line's bytes (already redacted) stay as they were; other lines pass.
+ */
+function withRequestId(chunk: string, requestId: string): string {
+  const field = `"requestId":${JSON.stringify(requestId)}`;
+  return chunk
+    .split("\n")
+    .map((line) => {
+      if (!isJsonObject(line)) return line;
+      const open = line.slice(0, line.lastIndexOf("}")).trimEnd();
+      return `${open}${open.endsWith("{") ? "" : ","}${field}}`;
+    })
+    .join("\n");
+}
+
+function isJsonObject(line: string): boolean {
+  if (!line.startsWith("{")) return false;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === "object" && value !== null;
+  } catch {
+    return false;
+  }
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

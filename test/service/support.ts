@@ -63,11 +63,12 @@ export function post(
   body: string | Uint8Array,
   /** null: no Authorization header. */
   key: string | null = API_KEY,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(`${service.url}${path}`, {
     method: "POST",
     body,
-    headers: key === null ? {} : { authorization: `Bearer ${key}` },
+    headers: key === null ? headers : { ...headers, authorization: `Bearer ${key}` },
   });
 }
 
