@@ -1,7 +1,9 @@
 // What every answer of the service carries: the request id (the caller's X-Request-Id when it is safe, else
-// one the service makes), also on each of the action's log lines so interleaved actions can be told apart.
+// one the service makes), also on each of the action's log lines so interleaved actions can be told apart;
+// and the connector's version.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { VERSION } from "../../src/version.js";
 import { API_KEY, inputFor, json, post, type ServiceWorld, startWorld } from "./support.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -32,6 +34,7 @@ describe("connector service headers", () => {
     });
     assert.equal(answer.status, 200);
     assert.equal(answer.headers.get("x-request-id"), requestId);
+    assert.equal(answer.headers.get("x-exo-connector-version"), VERSION);
     await answer.json();
 
     const written = world.stderr.slice(logged);
@@ -69,7 +72,7 @@ describe("connector service headers", () => {
     await answer.json();
   });
 
-  it("carries the request id on every answer: 401, 404, 400, 413, healthz and metrics", async () => {
+  it("carries the request id and the version on every answer: 401, 404, 400, 413, healthz, metrics", async () => {
     const { service, simulator } = world;
     const requestId = "every-answer";
     const headers = { "x-request-id": requestId };
@@ -87,6 +90,7 @@ describe("connector service headers", () => {
     );
     for (const answer of answers) {
       assert.equal(answer.headers.get("x-request-id"), requestId, `on the ${answer.status}`);
+      assert.equal(answer.headers.get("x-exo-connector-version"), VERSION, `on the ${answer.status}`);
       await answer.arrayBuffer();
     }
     // Unusable input is the action's own error line, tagged like the rest.
