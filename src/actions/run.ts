@@ -27,6 +27,8 @@ export interface RunIO {
   writeStdout(text: string): void;
   writeStderr(text: string): void;
   env?: NodeJS.ProcessEnv;
+  /** Stops the action as its deadline would, when it aborts first (a service's caller that went away). */
+  signal?: AbortSignal;
   /** Test and demo hooks for the Exchange connection (extra trusted CA). */
   connection?: ConnectionOverrides;
 }
@@ -61,6 +63,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     logger: log,
     overrides: io.connection,
     env: io.env,
+    signal: io.signal,
   });
   try {
     // Unusable input like the rest, but read after the client exists: a token this certificate earned

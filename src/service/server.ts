@@ -199,6 +199,15 @@ async function runOne(
   const startedAt = Date.now();
   let output = "";
   let firstError: string | undefined;
+  // A caller that went away (e.g. the shim gave up at its own time limit) stops the action, as its deadline
+  // would, rather than letting it run on for nobody. res, not req: req's 'close' comes once the body is read.
+  const callerGone = new AbortController();
+  let actionRunning = true;
+  res.once("close", () => {
+    if (res.writableFinished || !actionRunning) return;
+    options.log.warn("caller went away", { requestId, action: action.name });
+    callerGone.abort();
+  });
   metrics.actionsInFlight++;
   let exitCode: number | undefined;
   try {
@@ -218,8 +227,10 @@ async function runOne(
       },
       env: context.env,
       connection: context.connection,
+      signal: callerGone.signal,
     });
   } finally {
+    actionRunning = false;
     metrics.actionsInFlight--;
     metrics.recordAction(action.name, outcomeOf(exitCode));
     options.log.info("action finished", {
