@@ -14,6 +14,7 @@ import type { ConnectionOverrides } from "../actions/connection.js";
 import type { AnyAction } from "../actions/framework.js";
 import { findAction } from "../actions/registry.js";
 import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, runAction } from "../actions/run.js";
+import { writeWithBackpressure } from "../common/backpressure.js";
 import type { Logger } from "../common/logger.js";
 import { closeSharedConnections } from "../exchange/index.js";
 import { InputError } from "../helloid/context.js";
@@ -219,7 +220,8 @@ async function runOne(
           return;
         }
         if (!res.headersSent) res.writeHead(200, { "content-type": "application/x-ndjson" });
-        res.write(chunk);
+        // A caller that reads slowly holds the import back rather than have the service buffer all of it.
+        return writeWithBackpressure(res, chunk);
       },
       writeStderr: (chunk) => {
         firstError ??= errorMessageOf(chunk);
