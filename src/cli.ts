@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { listActions } from "./actions/registry.js";
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
+import { writeWithBackpressure } from "./common/backpressure.js";
 import { InputError } from "./helloid/context.js";
 import { decodeInput } from "./helloid/inputText.js";
 import { readStdin } from "./inputText.js";
@@ -28,7 +29,7 @@ program
     const text = await readInput(options.input);
     if (text === undefined) return;
     process.exitCode = await runAction(actionName, text, {
-      writeStdout: (chunk) => process.stdout.write(chunk),
+      writeStdout: (chunk) => writeWithBackpressure(process.stdout, chunk),
       writeStderr: (chunk) => process.stderr.write(chunk),
       env: process.env,
     });

@@ -3,6 +3,7 @@
 // which esbuild then leaves unevaluated. Any other command line, including an unusual `run` (options, a
 // terminal on stdin), goes through the full CLI in cli.ts, which also prints usage and errors.
 import { EXIT_UNUSABLE_INPUT, runAction } from "./actions/run.js";
+import { writeWithBackpressure } from "./common/backpressure.js";
 import { InputError } from "./helloid/context.js";
 import { readStdin } from "./inputText.js";
 
@@ -10,7 +11,7 @@ const [command, action, ...rest] = process.argv.slice(2);
 if (command === "run" && action && !action.startsWith("-") && rest.length === 0 && !process.stdin.isTTY) {
   try {
     process.exitCode = await runAction(action, await readStdin(), {
-      writeStdout: (chunk) => process.stdout.write(chunk),
+      writeStdout: (chunk) => writeWithBackpressure(process.stdout, chunk),
       writeStderr: (chunk) => process.stderr.write(chunk),
       env: process.env,
     });

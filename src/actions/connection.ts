@@ -59,7 +59,14 @@ export function tenantOf(settings: ConnectionSettings): string {
 
 export function createExchangeClient(
   settings: ConnectionSettings,
-  options: { deadline: number; logger: Logger; overrides?: ConnectionOverrides; env?: ProxyEnvironment },
+  options: {
+    deadline: number;
+    logger: Logger;
+    overrides?: ConnectionOverrides;
+    env?: ProxyEnvironment;
+    /** Joined with the deadline: everything the client does stops when either fires. */
+    signal?: AbortSignal;
+  },
 ): ExchangeClient {
   return new ExchangeClient({
     tenantId: settings.TenantID,
@@ -76,6 +83,7 @@ export function createExchangeClient(
     adminApiUrl: settings.AdminApiUrl,
     authorityUrl: settings.AuthorityUrl,
     deadline: options.deadline,
+    signal: options.signal,
     logger: options.logger,
     ca: options.overrides?.ca,
     limiter: options.overrides?.limiterFor?.(tenantOf(settings)),

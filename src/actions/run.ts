@@ -24,9 +24,12 @@ export const EXIT_FAILED = 1;
 export const EXIT_UNUSABLE_INPUT = 2;
 
 export interface RunIO {
-  writeStdout(text: string): void;
+  /** A promise when the reader is behind: the action produces no more output until it settles. */
+  writeStdout(text: string): void | Promise<void>;
   writeStderr(text: string): void;
   env?: NodeJS.ProcessEnv;
+  /** Stops the action as its deadline would, when it aborts first (a service's caller that went away). */
+  signal?: AbortSignal;
   /** Test and demo hooks for the Exchange connection (extra trusted CA). */
   connection?: ConnectionOverrides;
 }
@@ -51,7 +54,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
   if (plan instanceof ActionFailure) {
     const output = new OutputContext(prepareInput.prefilled);
     output.auditError(plan.message);
-    writeOutputContext(output, io, redactor);
+    await writeOutputContext(output, io, redactor);
     return EXIT_FAILED;
   }
 
@@ -61,6 +64,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     logger: log,
     overrides: io.connection,
     env: io.env,
+    signal: io.signal,
   });
   try {
     // Unusable input like the rest, but read after the client exists: a token this certificate earned
@@ -79,7 +83,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     } catch (error) {
       output.auditError(describeFailure(error, log));
     }
-    writeOutputContext(output, io, redactor);
+    await writeOutputContext(output, io, redactor);
     return output.Success ? EXIT_SUCCESS : EXIT_FAILED;
   } finally {
     exchange.close();
@@ -160,9 +164,9 @@ const PERMISSIONS_PER_WRITE = 1000;
  * time when there are many: a listing of 100,000 objects then never exists as one 20 MB string plus its
  * UTF-8 copies, which added some 50 MB to the process's peak memory at the very end (BENCHMARKS.md, 'Scale').
  */
-function writeOutputContext(output: OutputContext, io: RunIO, redactor: Redactor): void {
+async function writeOutputContext(output: OutputContext, io: RunIO, redactor: Redactor): Promise<void> {
   if (output.Permissions.length <= PERMISSIONS_PER_WRITE) {
-    io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
+    await io.writeStdout(`${redactor.redact(JSON.stringify(output))}\n`);
     return;
   }
   const write = (text: string) => io.writeStdout(redactor.redact(text));
@@ -171,17 +175,17 @@ function writeOutputContext(output: OutputContext, io: RunIO, redactor: Redactor
     const head = `${separator}${JSON.stringify(key)}:`;
     separator = ",";
     if (key !== "Permissions" || !Array.isArray(value)) {
-      write(`${head}${JSON.stringify(value)}`);
+      await write(`${head}${JSON.stringify(value)}`);
       continue;
     }
-    write(`${head}[`);
+    await write(`${head}[`);
     for (let start = 0; start < value.length; start += PERMISSIONS_PER_WRITE) {
       const slice = value.slice(start, start + PERMISSIONS_PER_WRITE).map((item) => JSON.stringify(item));
-      write(`${start === 0 ? "" : ","}${slice.join(",")}`);
+      await write(`${start === 0 ? "" : ","}${slice.join(",")}`);
     }
-    write("]");
+    await write("]");
   }
-  write("}\n");
+  await write("}\n");
 }
 
 async function streamRecords(
@@ -193,7 +197,7 @@ async function streamRecords(
 ): Promise<number> {
   try {
     for await (const record of action.records(plan, runtime)) {
-      io.writeStdout(`${redactor.redact(JSON.stringify(record))}\n`);
+      await io.writeStdout(`${redactor.redact(JSON.stringify(record))}\n`);
     }
     return EXIT_SUCCESS;
   } catch (error) {

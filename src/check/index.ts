@@ -16,7 +16,9 @@ import { probeChecks, skippedOnline, tokenChecks } from "./online.js";
 import { asJson, asOutputContext, type CheckFormat, table } from "./report.js";
 import type { CheckResult } from "./result.js";
 
-export interface CheckIO extends Pick<RunIO, "writeStdout" | "writeStderr" | "env"> {
+export interface CheckIO extends Pick<RunIO, "writeStderr" | "env"> {
+  /** A check's report is a few kilobytes: written as it comes, whatever the reader's pace. */
+  writeStdout(text: string): void;
   format: CheckFormat;
   connection?: ConnectionOverrides;
 }

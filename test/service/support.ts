@@ -6,7 +6,7 @@ import { JsonLinesLogger } from "../../src/helloid/logger.js";
 import { Redactor } from "../../src/helloid/redactor.js";
 import { ApiKeys } from "../../src/service/apiKeys.js";
 import { type RunningService, startService } from "../../src/service/server.js";
-import { type Simulator, sampleTenant, startSimulator } from "../../src/simulator/index.js";
+import { type Simulator, sampleTenant, startSimulator, type Tenant } from "../../src/simulator/index.js";
 
 export const API_KEY = "test-key-0123456789abcdef";
 
@@ -19,10 +19,10 @@ export interface ServiceWorld {
 }
 
 export async function startWorld(
-  options: { tenantConcurrency?: number; pageCap?: number; latencyMs?: number } = {},
+  options: { tenantConcurrency?: number; pageCap?: number; latencyMs?: number; tenant?: Tenant } = {},
 ): Promise<ServiceWorld> {
   const simulator = await startSimulator({
-    tenant: sampleTenant(),
+    tenant: options.tenant ?? sampleTenant(),
     pageCap: options.pageCap,
     latencyMs: options.latencyMs,
   });
@@ -63,11 +63,12 @@ export function post(
   body: string | Uint8Array,
   /** null: no Authorization header. */
   key: string | null = API_KEY,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(`${service.url}${path}`, {
     method: "POST",
     body,
-    headers: key === null ? {} : { authorization: `Bearer ${key}` },
+    headers: key === null ? headers : { ...headers, authorization: `Bearer ${key}` },
   });
 }
 
