@@ -2,13 +2,10 @@
 // carry no key or secret, SIGTERM while an action is in flight — it finishes, then the process exits 0 —
 // and HTTPS with a PFX.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { get as httpsGet } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { describe, it } from "node:test";
 import {
   createTestCertificate,
@@ -17,6 +14,7 @@ import {
   startSimulator,
 } from "../../src/simulator/index.js";
 import { BUILT_CLI, runBuiltCli } from "../support/cli.js";
+import { startServe } from "../support/serveProcess.js";
 import { API_KEY, inputFor } from "./support.js";
 
 const OTHER_KEY = "second-key-fedcba9876543210";
@@ -25,7 +23,7 @@ describe("exo-connector serve", () => {
   it("drains an action in flight on SIGTERM, then exits 0, logging no key or secret", async () => {
     const simulator = await startSimulator({ tenant: sampleTenant() });
     try {
-      const serve = await startServe(["--tenant-concurrency", "2"], {
+      const serve = await startServe(BUILT_CLI, ["--tenant-concurrency", "2"], {
         EXO_CONNECTOR_API_KEYS: `${API_KEY}, ${OTHER_KEY}`,
         NODE_EXTRA_CA_CERTS: simulator.caPath,
       });
@@ -70,10 +68,14 @@ describe("exo-connector serve", () => {
     const folder = mkdtempSync(join(tmpdir(), "exo-serve-"));
     const pfxPath = join(folder, "service.pfx");
     writeFileSync(pfxPath, Buffer.from(certificate.pfxBase64, "base64"));
-    const serve = await startServe(["--tls-pfx", pfxPath, "--tls-passphrase-env", "PFX_PASSPHRASE"], {
-      EXO_CONNECTOR_API_KEYS: API_KEY,
-      PFX_PASSPHRASE: certificate.password,
-    });
+    const serve = await startServe(
+      BUILT_CLI,
+      ["--tls-pfx", pfxPath, "--tls-passphrase-env", "PFX_PASSPHRASE"],
+      {
+        EXO_CONNECTOR_API_KEYS: API_KEY,
+        PFX_PASSPHRASE: certificate.password,
+      },
+    );
     const { child, listening, exited } = serve;
     try {
       assert.match(listening, /^https:\/\/127\.0\.0\.1:\d+$/);
@@ -117,19 +119,6 @@ describe("exo-connector serve", () => {
 });
 
 /** The built CLI's `serve` on a free loopback port, once it has printed where it listens. */
-async function startServe(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [BUILT_CLI, "serve", "--listen", "127.0.0.1:0", ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = once(child, "exit");
-  const [firstLine] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
-  const { listening } = JSON.parse(firstLine) as { listening: string };
-  return { child, listening, exited, stderr: () => stderr };
-}
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {
