@@ -109,7 +109,7 @@ export async function powerShellBenchmark(sizes: { permissionsMailboxes: number 
     ];
     const overhead = await shimOverhead(folder, connector, agent);
     rows.push([
-      "`disable.ps1` vs `run disable`, warm token cache (median of " + OVERHEAD_RUNS + ")",
+      `\`disable.ps1\` vs \`run disable\`, warm token cache (median of ${OVERHEAD_RUNS})`,
       `${ms(overhead.shimMs)} vs ${ms(overhead.directMs)}: the shim adds **${ms(overhead.shimMs - overhead.directMs)}**`,
       "–",
       "–",

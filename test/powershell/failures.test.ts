@@ -3,15 +3,15 @@
 // says what happened and what to do. And the secret is on no process's command line while an action runs.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { renderShim } from "../../src/helloid/shim/index.js";
 import { type Simulator, startSimulator, Tenant } from "../../src/simulator/index.js";
 import { fakeConnector } from "../support/fakeConnector.js";
-import { runScript, type ScriptRun } from "../support/helloidRuntime.js";
+import { runScript } from "../support/helloidRuntime.js";
 import { agentConfiguration, agentEnv, packageFolder, scriptOf } from "../support/packagedConnector.js";
+import { onlyAudit, shortLimitDisable } from "../support/shimFailures.js";
 
 const work = mkdtempSync(join(tmpdir(), "exo-pwsh-failures-"));
 
@@ -51,31 +51,6 @@ function watchProcesses(action: string, secret: string) {
       return { connectors, leaks };
     },
   };
-}
-
-/** The disable script with a 3 s limit instead of 28 s, so a test need not wait for the real one. */
-function shortLimitDisable(): string {
-  const script = join(work, "disable.ps1");
-  writeFileSync(
-    script,
-    renderShim({
-      action: "disable",
-      script: "disable.ps1",
-      isImport: false,
-      timeoutSeconds: 3,
-      version: "0.0.0",
-    }),
-  );
-  return script;
-}
-
-function onlyAudit(run: ScriptRun): string {
-  assert.equal(run.terminatingError, null);
-  assert.equal(run.outputContext.Success, false);
-  assert.equal(run.outputContext.AuditLogs.length, 1, JSON.stringify(run.outputContext.AuditLogs));
-  const [log] = run.outputContext.AuditLogs;
-  assert.equal(log.IsError, true);
-  return log.Message as string;
 }
 
 describe("the shim when the connector or the agent fails", () => {
@@ -134,7 +109,7 @@ describe("the shim when the connector or the agent fails", () => {
 
   it("a connector that never answers is stopped at the shim's limit, and the audit says so", async () => {
     const hang = fakeConnector("hang", "  setInterval(() => {}, 1000);");
-    const script = shortLimitDisable();
+    const script = shortLimitDisable(work);
     const run = await runScript(script, disable({ ConnectorPath: hang.path }), { env: agentEnv(simulator) });
     const message = onlyAudit(run);
     assert.match(
@@ -178,7 +153,7 @@ describe("the shim when the connector or the agent fails", () => {
     const watch = watchProcesses("disable", app.secret);
     let message: string;
     try {
-      message = onlyAudit(await runScript(shortLimitDisable(), disable(), { env: agentEnv(simulator) }));
+      message = onlyAudit(await runScript(shortLimitDisable(work), disable(), { env: agentEnv(simulator) }));
     } finally {
       simulator.faults.latencyMs = 0;
     }

@@ -11,9 +11,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { renderShim } from "../../src/helloid/shim/index.js";
 import { createTestCertificate, type Simulator, startSimulator, Tenant } from "../../src/simulator/index.js";
-import { runScript, type ScriptRun } from "../support/helloidRuntime.js";
+import { runScript } from "../support/helloidRuntime.js";
 import {
   agentConfiguration,
   agentEnv,
@@ -22,18 +21,10 @@ import {
   scriptOf,
 } from "../support/packagedConnector.js";
 import { type ServeProcess, startServe } from "../support/serveProcess.js";
+import { onlyAudit, shortLimitDisable } from "../support/shimFailures.js";
 
 const work = mkdtempSync(join(tmpdir(), "exo-pwsh-service-"));
 const API_KEY = `key-${randomBytes(16).toString("hex")}`;
-
-function onlyAudit(run: ScriptRun): string {
-  assert.equal(run.terminatingError, null);
-  assert.equal(run.outputContext.Success, false);
-  assert.equal(run.outputContext.AuditLogs.length, 1, JSON.stringify(run.outputContext.AuditLogs));
-  const [log] = run.outputContext.AuditLogs;
-  assert.equal(log.IsError, true);
-  return log.Message as string;
-}
 
 /** A stand-in for whatever answers at the ConnectorUrl; it records each request it gets. */
 async function fakeService(respond: (req: IncomingMessage, res: ServerResponse, body: string) => void) {
@@ -62,22 +53,6 @@ async function fakeService(respond: (req: IncomingMessage, res: ServerResponse, 
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The disable script with a 3 s limit instead of 28 s, so a test need not wait for the real one. */
-function shortLimitDisable(): string {
-  const script = join(work, "disable.ps1");
-  writeFileSync(
-    script,
-    renderShim({
-      action: "disable",
-      script: "disable.ps1",
-      isImport: false,
-      timeoutSeconds: 3,
-      version: "0.0.0",
-    }),
-  );
-  return script;
 }
 
 describe("the shim posting to the connector service", () => {
@@ -198,7 +173,7 @@ describe("the shim posting to the connector service", () => {
   it("a service that does not answer: stopped at the script's limit, the connection closed", async () => {
     const fake = await fakeService(() => undefined);
     try {
-      const run = await runScript(shortLimitDisable(), input({ ConnectorUrl: fake.url }));
+      const run = await runScript(shortLimitDisable(work), input({ ConnectorUrl: fake.url }));
       assert.match(
         onlyAudit(run),
         new RegExp(
