@@ -1,6 +1,6 @@
 // The built CLI (dist/cli.js, what HelloID's shim runs) against a simulator, as separate processes.
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,21 +8,8 @@ import { after, before, describe, it } from "node:test";
 import packageJson from "../package.json" with { type: "json" };
 import { listActions } from "../src/actions/registry.js";
 import { Tenant } from "../src/simulator/index.js";
+import { BUILT_CLI, runBuiltCli } from "./support/cli.js";
 import { configurationFor, startSimulator } from "./support/connector.js";
-
-const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
-
-function cli(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? "", ...options.env }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(options.input ?? "");
-  });
-}
 
 describe("exo-connector CLI", () => {
   const tenant = Tenant.create({
@@ -53,7 +40,7 @@ describe("exo-connector CLI", () => {
   it("run create --input FILE correlates and prints the outputContext", async () => {
     const file = join(dir, "create.json");
     writeFileSync(file, createInput());
-    const result = await cli(["run", "create", "--input", file], {
+    const result = await runBuiltCli(["run", "create", "--input", file], {
       env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
     });
     assert.equal(result.code, 0, result.stderr);
@@ -65,7 +52,7 @@ describe("exo-connector CLI", () => {
 
   it("reads stdin, exits 1 with the outputContext on failure and never prints the secret", async () => {
     const secret = "wrong-secret-value-9f8e7d";
-    const result = await cli(["run", "create"], {
+    const result = await runBuiltCli(["run", "create"], {
       input: createInput({ AppSecret: secret }),
       env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
     });
@@ -77,12 +64,12 @@ describe("exo-connector CLI", () => {
   });
 
   it("exits 2 naming the field for unusable input, and for an unknown action", async () => {
-    const bad = await cli(["run", "create"], { input: '{"actionContext":{"Configuration":{}}}' });
+    const bad = await runBuiltCli(["run", "create"], { input: '{"actionContext":{"Configuration":{}}}' });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Configuration\.Organization/);
     assert.equal(bad.stdout, "");
     for (const line of bad.stderr.trim().split("\n")) assert.doesNotThrow(() => JSON.parse(line));
-    const unknown = await cli(["run", "nonsense"], { input: "{}" });
+    const unknown = await runBuiltCli(["run", "nonsense"], { input: "{}" });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown action/);
   });
@@ -95,7 +82,7 @@ describe("exo-connector CLI", () => {
 
   it("--version prints the package's version", async () => {
     for (const flag of ["--version", "-V"]) {
-      const result = await cli([flag]);
+      const result = await runBuiltCli([flag]);
       assert.equal(result.code, 0);
       assert.equal(result.stdout.trim(), packageJson.version);
     }
@@ -111,7 +98,7 @@ describe("exo-connector CLI", () => {
     ];
     for (const [name, bytes] of files) {
       writeFileSync(join(dir, name), bytes);
-      const result = await cli(["run", "create", "--input", join(dir, name)], {
+      const result = await runBuiltCli(["run", "create", "--input", join(dir, name)], {
         env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
       });
       assert.equal(result.code, 0, `${name}: ${result.stderr}`);
@@ -122,7 +109,7 @@ describe("exo-connector CLI", () => {
       ["utf16be.json", bigEndian(text), "big-endian"],
     ] as const) {
       writeFileSync(join(dir, name), bytes);
-      const result = await cli(["run", "create", "--input", join(dir, name)]);
+      const result = await runBuiltCli(["run", "create", "--input", join(dir, name)]);
       assert.equal(result.code, 2);
       assert.match(
         JSON.parse(result.stderr).message,
@@ -130,7 +117,7 @@ describe("exo-connector CLI", () => {
       );
     }
     // On stdin too.
-    const piped = await cli(["run", "create"], {
+    const piped = await runBuiltCli(["run", "create"], {
       input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
       env: { NODE_EXTRA_CA_CERTS: simulator.caPath },
     });
@@ -138,13 +125,13 @@ describe("exo-connector CLI", () => {
   });
 
   it("simulator: faults and throttling on the command line; a bad rule exits 2 naming it", async () => {
-    const bad = await cli(["simulator", "--fault", "status=404"]);
+    const bad = await runBuiltCli(["simulator", "--fault", "status=404"]);
     assert.equal(bad.code, 2);
     assert.match(JSON.parse(bad.stderr).message, /--fault status=404: status: expected 500, 502, 503 or 504/);
 
     const child = spawn(
       process.execPath,
-      [CLI, "simulator", "--throttle-every", "4", "--fault", "reset=before,times=1", "--latency", "2"],
+      [BUILT_CLI, "simulator", "--throttle-every", "4", "--fault", "reset=before,times=1", "--latency", "2"],
       { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let banner = "";
@@ -162,7 +149,7 @@ describe("exo-connector CLI", () => {
   });
 
   it("lists every registered action", async () => {
-    const result = await cli(["actions"]);
+    const result = await runBuiltCli(["actions"]);
     assert.equal(result.code, 0);
     const names = result.stdout
       .trim()

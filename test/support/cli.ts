@@ -9,7 +9,7 @@ export const BUILT_CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js")
 
 export function runBuiltCli(
   args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
+  options: { input?: string | Buffer; env?: Record<string, string> } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(
