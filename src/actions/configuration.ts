@@ -292,10 +292,6 @@ export function resolveLogLevel(settings: ConnectionSettings, env: NodeJS.Proces
   return level;
 }
 
-/**
- * A certificate that cannot be read is unusable input, found before any request and named by its HelloID field:
- * the PFX itself (AppCertificateBase64String) or its password (AppCertificatePassword).
- */
 /** An app certificate that does not open, as unusable input naming the HelloID field at fault. */
 export function certificateInputError(found: CertificateProblem): InputError {
   const field = found.part === "password" ? "AppCertificatePassword" : "AppCertificateBase64String";

@@ -53,7 +53,7 @@ export interface ConnectionOverrides {
 }
 
 /** The tenant a connection addresses, as the limiter and metrics key it. */
-export function tenantOf(settings: ConnectionSettings): string {
+function tenantOf(settings: ConnectionSettings): string {
   return (settings.TenantID ?? settings.Organization ?? "").toLowerCase();
 }
 
@@ -88,6 +88,7 @@ export function createExchangeClient(
     ca: options.overrides?.ca,
     limiter: options.overrides?.limiterFor?.(tenantOf(settings)),
     shareConnections: options.overrides?.shareConnections,
+    onClose: options.overrides?.onClosed,
     proxy: proxyOptions(settings, options.env),
     tokenCacheDirectory: settings.TokenCache
       ? (settings.TokenCacheDirectory ?? defaultTokenCacheDirectory())

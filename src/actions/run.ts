@@ -1,7 +1,7 @@
 // The one entry every caller uses (the CLI, the demo, the tests): input text in, outputContext JSON or
 // NDJSON records out, and the exit code (README, 'run contract').
 
-import type { Logger } from "../common/logger.js";
+import type { LogFields, Logger } from "../common/logger.js";
 import { ExchangeError } from "../exchange/index.js";
 import { InputError, parseRunInput } from "../helloid/context.js";
 import { JsonLinesLogger, type LogLevel } from "../helloid/logger.js";
@@ -30,6 +30,8 @@ export interface RunIO {
   env?: NodeJS.ProcessEnv;
   /** Stops the action as its deadline would, when it aborts first (a service's caller that went away). */
   signal?: AbortSignal;
+  /** Fields every log line carries (a service's request id). */
+  logFields?: LogFields;
   /** Test and demo hooks for the Exchange connection (extra trusted CA). */
   connection?: ConnectionOverrides;
 }
@@ -38,7 +40,7 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
   const startedAt = Date.now();
   const redactor = new Redactor();
   const logger = (level: LogLevel) =>
-    new JsonLinesLogger((line) => io.writeStderr(line), redactor, level, { version: VERSION });
+    new JsonLinesLogger((line) => io.writeStderr(line), redactor, level, { version: VERSION }, io.logFields);
 
   let prepared: Prepared;
   try {
@@ -87,7 +89,6 @@ export async function runAction(actionName: string, inputText: string, io: RunIO
     return output.Success ? EXIT_SUCCESS : EXIT_FAILED;
   } finally {
     exchange.close();
-    io.connection?.onClosed?.(exchange.stats);
   }
 }
 

@@ -2,8 +2,8 @@
 // the token and its Exchange.ManageAsApp role, then one small read per cmdlet group. Never writes.
 // Exit 0 when every check passed, 1 when one failed, 2 when the input cannot be read at all.
 
-import { secretsOf } from "../actions/configuration.js";
-import { type ConnectionOverrides, createExchangeClient } from "../actions/connection.js";
+import { LOG_LEVEL_VARIABLE, secretsOf } from "../actions/configuration.js";
+import { createExchangeClient } from "../actions/connection.js";
 import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, type RunIO } from "../actions/run.js";
 import { parseJsonQuietly } from "../common/json.js";
 import { getCI, isObject } from "../helloid/caseInsensitive.js";
@@ -16,11 +16,10 @@ import { probeChecks, skippedOnline, tokenChecks } from "./online.js";
 import { asJson, asOutputContext, type CheckFormat, table } from "./report.js";
 import type { CheckResult } from "./result.js";
 
-export interface CheckIO extends Pick<RunIO, "writeStderr" | "env"> {
+export interface CheckIO extends Omit<RunIO, "writeStdout"> {
   /** A check's report is a few kilobytes: written as it comes, whatever the reader's pace. */
   writeStdout(text: string): void;
   format: CheckFormat;
-  connection?: ConnectionOverrides;
 }
 
 export async function runCheck(inputText: string, io: CheckIO): Promise<number> {
@@ -28,7 +27,9 @@ export async function runCheck(inputText: string, io: CheckIO): Promise<number> 
   const log = new JsonLinesLogger(
     (line) => io.writeStderr(line),
     redactor,
-    parseLogLevel(io.env?.EXO_CONNECTOR_LOG_LEVEL ?? "") ?? "info",
+    parseLogLevel(io.env?.[LOG_LEVEL_VARIABLE] ?? "") ?? "info",
+    undefined,
+    io.logFields,
   );
   let configuration: Record<string, unknown>;
   try {
@@ -52,6 +53,7 @@ export async function runCheck(inputText: string, io: CheckIO): Promise<number> 
       logger: log,
       overrides: io.connection,
       env: io.env,
+      signal: io.signal,
     });
     try {
       const token = await tokenChecks(client, connection.UseCertificate ? "certificate" : "client secret");

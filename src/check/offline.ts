@@ -1,6 +1,10 @@
 // The offline part of the readiness check: every configuration key and option list, read by the same
 // parsers the actions use, so the check and a real run accept and refuse the same configuration.
-import { type ConnectionSettings, parseConnectionSettings } from "../actions/configuration.js";
+import {
+  type ConnectionSettings,
+  parseConnectionSettings,
+  resolveLogLevel,
+} from "../actions/configuration.js";
 import { type ConfigurationSetting, readSetting } from "../actions/configurationSetting.js";
 import { type ProxyEnvironment, proxyOptions, proxySecrets } from "../actions/connection.js";
 import { folderPermissionFields } from "../actions/folderPermission/settings.js";
@@ -84,6 +88,7 @@ export function offlineChecks(
       "Connection settings",
       () => {
         connection = parseConnectionSettings(configuration);
+        resolveLogLevel(connection, env);
       },
       `Organization, TenantID, AppId, the ${configuration.UseCertificate === true ? "certificate" : "credential"}, Environment, URLs and deadline usable`,
     ),

@@ -34,8 +34,10 @@ export class ExchangeClient {
   private readonly tokens: CachingTokenSource;
   private readonly credential: Credential;
   private readonly context: BatchContext;
+  private readonly onClose: ExchangeClientOptions["onClose"];
 
   constructor(options: ExchangeClientOptions) {
+    this.onClose = options.onClose;
     const resolved = resolveOptions(options);
     const logger = options.logger ?? silentLogger;
     this.tenant = resolved.tenant;
@@ -150,6 +152,7 @@ export class ExchangeClient {
   /** Closes idle keep-alive connections so the process can exit. */
   close(): void {
     if (this.ownsAgents) this.agents.destroy();
+    this.onClose?.(this.stats);
   }
 }
 

@@ -7,6 +7,7 @@ import { DOMAIN_NAME_PATTERN, GUID_PATTERN } from "../common/patterns.js";
 import type { Credential } from "./auth/tokenProvider.js";
 import { type ExchangeEnvironment, environments } from "./environments.js";
 import { InvalidOptionError } from "./errors.js";
+import type { TransportCounters } from "./transport/pipeline.js";
 import { type ProxyOptions, type ProxyRoute, proxyRoute } from "./transport/proxy.js";
 import type { CaOption } from "./transport/tlsTrust.js";
 
@@ -56,6 +57,8 @@ export interface ExchangeClientOptions {
    * service); closeSharedConnections() closes them. Default false: close() closes them.
    */
   shareConnections?: boolean;
+  /** Told what the client sent once close() is called (a service's metrics). */
+  onClose?: (stats: Readonly<TransportCounters>) => void;
 }
 
 export interface RequestLimiter {

@@ -22,6 +22,8 @@ export class JsonLinesLogger implements Logger {
     private readonly minimum: LogLevel = "info",
     /** Fields the first line written carries (the connector's version), so every run's log says what ran. */
     private firstLineFields?: LogFields,
+    /** Fields every line carries (a service's request id: parallel actions interleave on its stderr). */
+    private readonly lineFields?: LogFields,
   ) {}
 
   debug(message: string, fields?: LogFields): void {
@@ -41,6 +43,8 @@ export class JsonLinesLogger implements Logger {
     if (ORDER[level] < ORDER[this.minimum]) return;
     const first = this.firstLineFields;
     this.firstLineFields = undefined;
-    this.write(`${this.redactor.redact(JSON.stringify({ level, message, ...fields, ...first }))}\n`);
+    this.write(
+      `${this.redactor.redact(JSON.stringify({ level, message, ...fields, ...first, ...this.lineFields }))}\n`,
+    );
   }
 }

@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import type { ConnectionOverrides } from "../actions/connection.js";
 import type { AnyAction } from "../actions/framework.js";
 import { findAction } from "../actions/registry.js";
-import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, runAction } from "../actions/run.js";
+import { EXIT_FAILED, EXIT_SUCCESS, EXIT_UNUSABLE_INPUT, type RunIO, runAction } from "../actions/run.js";
 import { runCheck } from "../check/index.js";
 import { writeWithBackpressure } from "../common/backpressure.js";
 import type { Logger } from "../common/logger.js";
@@ -26,7 +26,7 @@ import { type ActionOutcome, ServiceMetrics } from "./metrics.js";
 import { TenantLimiters } from "./tenantLimiters.js";
 
 /** A run input above this is refused (413): the largest HelloID sends is a few kilobytes. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface ServiceOptions {
   host: string;
@@ -43,7 +43,6 @@ export interface ServiceOptions {
   tls?: { pfx: Buffer; passphrase?: string };
   /** An extra trusted CA for Exchange (tests: the simulator's). */
   ca?: string;
-  maxBodyBytes?: number;
 }
 
 export interface RunningService {
@@ -186,108 +185,95 @@ async function handle(
     req.resume();
     return;
   }
-  const body = await readBody(req, context.options.maxBodyBytes ?? MAX_BODY_BYTES);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (body === undefined) {
     res.setHeader("connection", "close");
-    answer(res, 413, { error: `the input exceeds ${context.options.maxBodyBytes ?? MAX_BODY_BYTES} bytes` });
+    answer(res, 413, { error: `the input exceeds ${MAX_BODY_BYTES} bytes` });
     return;
   }
-  if (action) await runOne(action, decodeInput(body), res, context, requestId);
-  else await checkOne(decodeInput(body), res, context, requestId);
+  let input: string;
+  try {
+    input = decodeInput(body);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    answer(res, 400, { error: error.message });
+    return;
+  }
+  const job: Job = action
+    ? { name: action.name, kind: action.kind, run: (io) => runAction(action.name, input, io) }
+    : { name: "check", kind: "output", run: (io) => runCheck(input, { ...io, format: "helloid" }) };
+  await serveOne(job, res, context, requestId);
 }
 
-async function runOne(
-  action: AnyAction,
-  input: string,
-  res: ServerResponse,
-  context: RequestContext,
-  requestId: string,
-) {
+/** What one request runs: an action, or the readiness check (which answers an outputContext as actions do). */
+interface Job {
+  name: string;
+  kind: "output" | "import";
+  run(io: RunIO): Promise<number>;
+}
+
+async function serveOne(job: Job, res: ServerResponse, context: RequestContext, requestId: string) {
   const { metrics, options } = context;
   const startedAt = Date.now();
-  let output = "";
   let firstError: string | undefined;
   // A caller that went away (e.g. the shim gave up at its own time limit) stops the action, as its deadline
   // would, rather than letting it run on for nobody. res, not req: req's 'close' comes once the body is read.
   const callerGone = new AbortController();
-  let actionRunning = true;
+  let running = true;
   res.once("close", () => {
-    if (res.writableFinished || !actionRunning) return;
-    options.log.warn("caller went away", { requestId, action: action.name });
+    if (res.writableFinished || !running) return;
+    options.log.warn("caller went away", { requestId, action: job.name });
     callerGone.abort();
   });
   metrics.actionsInFlight++;
   let exitCode: number | undefined;
   try {
-    exitCode = await runAction(action.name, input, {
-      // Import records stream as they come; an outputContext is answered whole.
+    exitCode = await job.run({
+      // Streamed as written (an import's records, a large listing's slices): a caller that reads slowly holds
+      // the action back rather than have the service buffer all of it. Unusable input writes nothing here.
       writeStdout: (chunk) => {
-        if (action.kind !== "import") {
-          output += chunk;
-          return;
-        }
-        if (!res.headersSent) res.writeHead(200, { "content-type": "application/x-ndjson" });
-        // A caller that reads slowly holds the import back rather than have the service buffer all of it.
+        if (!res.headersSent) res.writeHead(200, { "content-type": CONTENT_TYPES[job.kind] });
         return writeWithBackpressure(res, chunk);
       },
       writeStderr: (chunk) => {
         firstError ??= errorMessageOf(chunk);
-        options.writeActionLog(withRequestId(chunk, requestId));
+        options.writeActionLog(chunk);
       },
       env: context.env,
       connection: context.connection,
       signal: callerGone.signal,
+      logFields: { requestId },
     });
   } finally {
-    actionRunning = false;
+    running = false;
     metrics.actionsInFlight--;
-    metrics.recordAction(action.name, outcomeOf(exitCode));
+    metrics.recordAction(job.name, outcomeOf(exitCode));
     options.log.info("action finished", {
       requestId,
-      action: action.name,
+      action: job.name,
       outcome: outcomeOf(exitCode),
       durationMs: Date.now() - startedAt,
     });
   }
-  if (exitCode === EXIT_UNUSABLE_INPUT) {
+  if (res.headersSent) {
+    // An import that failed after its first records: break the stream so the caller cannot take a partial
+    // import for a whole one. An outputContext is whole, Success false included.
+    if (job.kind === "import" && exitCode !== EXIT_SUCCESS) res.destroy();
+    else res.end();
+  } else if (exitCode === EXIT_UNUSABLE_INPUT) {
     answer(res, 400, { error: firstError ?? "unusable input" });
-  } else if (action.kind !== "import") {
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-    res.end(output);
-  } else if (exitCode === EXIT_SUCCESS) {
-    if (!res.headersSent) res.writeHead(200, { "content-type": "application/x-ndjson" });
+  } else if (exitCode === EXIT_SUCCESS && job.kind === "import") {
+    res.writeHead(200, { "content-type": CONTENT_TYPES.import });
     res.end();
-  } else if (!res.headersSent) {
-    answer(res, 502, { error: firstError ?? "the import failed" });
   } else {
-    // Records went out already: break the stream so the caller cannot take a partial import for a whole one.
-    res.destroy();
+    answer(res, 502, { error: firstError ?? `${job.name} failed` });
   }
 }
 
-async function checkOne(input: string, res: ServerResponse, context: RequestContext, requestId: string) {
-  let output = "";
-  let firstError: string | undefined;
-  const exitCode = await runCheck(input, {
-    format: "helloid",
-    writeStdout: (chunk) => {
-      output += chunk;
-    },
-    writeStderr: (chunk) => {
-      firstError ??= errorMessageOf(chunk);
-      context.options.writeActionLog(withRequestId(chunk, requestId));
-    },
-    env: context.env,
-    connection: context.connection,
-  });
-  context.options.log.info("check finished", { requestId, outcome: outcomeOf(exitCode) });
-  if (exitCode === EXIT_UNUSABLE_INPUT) {
-    answer(res, 400, { error: firstError ?? "unusable input" });
-    return;
-  }
-  res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-  res.end(output);
-}
+const CONTENT_TYPES = {
+  output: "application/json; charset=utf-8",
+  import: "application/x-ndjson",
+} as const;
 
 function actionNameOf(path: string): string {
   try {
@@ -316,32 +302,6 @@ function errorMessageOf(chunk: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * The action's JSON log lines, each with a "requestId" field: parallel actions interleave on the service's
- * stderr. The field is spliced in so the line's bytes (already redacted) stay as they were; other lines pass.
- */
-function withRequestId(chunk: string, requestId: string): string {
-  const field = `"requestId":${JSON.stringify(requestId)}`;
-  return chunk
-    .split("\n")
-    .map((line) => {
-      if (!isJsonObject(line)) return line;
-      const open = line.slice(0, line.lastIndexOf("}")).trimEnd();
-      return `${open}${open.endsWith("{") ? "" : ","}${field}}`;
-    })
-    .join("\n");
-}
-
-function isJsonObject(line: string): boolean {
-  if (!line.startsWith("{")) return false;
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null;
-  } catch {
-    return false;
-  }
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

@@ -3,6 +3,7 @@
 // wrong secret and a broken option list. The check never writes.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { captureAction } from "../../src/actions/capture.js";
 import { runCheck } from "../../src/check/index.js";
 import type { CheckFormat } from "../../src/check/report.js";
 import { type Simulator, sampleTenant } from "../../src/simulator/index.js";
@@ -190,6 +191,19 @@ describe("exo-connector check", () => {
       /the environment variable HTTPS_PROXY: expected http:\/\//,
     );
     assert.equal(result.byName("Token")?.skipped, true);
+  });
+
+  it("refuses an unknown EXO_CONNECTOR_LOG_LEVEL on the agent, as every action would", async () => {
+    const result = await check(runInput(), "json", { EXO_CONNECTOR_LOG_LEVEL: "verbose" });
+    assert.equal(result.exitCode, 1);
+    assert.match(
+      result.byName("Connection settings")?.message ?? "",
+      /EXO_CONNECTOR_LOG_LEVEL \(environment variable\): expected .*got "verbose"/,
+    );
+    const printed = await captureAction("enable", JSON.stringify(runInput()), {
+      env: { EXO_CONNECTOR_LOG_LEVEL: "verbose" },
+    });
+    assert.equal(printed.exitCode, 2);
   });
 
   it("exits 2 for input it cannot read", async () => {

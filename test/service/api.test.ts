@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { captureAction } from "../../src/actions/capture.js";
+import { decodeInput } from "../../src/helloid/inputText.js";
 import { API_KEY, inputFor, json, post, type ServiceWorld, startWorld } from "./support.js";
 
 describe("connector service API", () => {
@@ -43,6 +44,16 @@ describe("connector service API", () => {
     const printed = await captureAction("enable", "{not json");
     assert.equal(printed.exitCode, 2);
     assert.equal((await json(unusable)).error, JSON.parse(printed.stderr.split("\n")[0] ?? "").message);
+
+    // Input the CLI cannot decode either (UTF-16 without a byte order mark): 400 with run's message, not a 500.
+    const utf16 = Buffer.from('{"actionContext":{}}', "utf16le");
+    const undecoded = await post(service, "/v1/run/enable", utf16);
+    assert.equal(undecoded.status, 400);
+    const { error } = await json(undecoded);
+    assert.throws(
+      () => decodeInput(utf16),
+      (refused: Error) => refused.message === error,
+    );
 
     const tooLarge = await post(service, "/v1/run/enable", new Uint8Array(10 * 1024 * 1024 + 1));
     assert.equal(tooLarge.status, 413);
