@@ -96,6 +96,7 @@ describe("$batch against the simulator", () => {
     assert.ok(results.every((result) => result.ok));
     assert.equal(log("invoke") - invokes, 1);
     assert.equal(client.stats.retries, 1);
+    assert.equal(client.stats.throttled, 1, "the item's 429 is counted as throttling");
     assert.equal(
       fixture.simulator.tenant.mailboxPermissions("team-box").some((entry) => entry.user === upn("user03")),
       true,

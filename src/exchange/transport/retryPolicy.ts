@@ -30,6 +30,8 @@ export function retryPolicy(options: RetryOptions): Policy {
     let failure: ExchangeError | undefined = request.retryOf?.error;
     for (;;) {
       if (failure) {
+        // Here, not where the error is caught: a `$batch` item's 429 arrives as retryOf.
+        if (failure instanceof ThrottledError) options.counters.throttled++;
         if (failure.retryable !== true || attempts >= options.maxAttempts) throw failure;
         await waitBeforeRetry(failure, attempts, options);
       }
@@ -38,7 +40,6 @@ export function retryPolicy(options: RetryOptions): Policy {
         return await next(request);
       } catch (error) {
         if (!isExchangeError(error)) throw error;
-        if (error instanceof ThrottledError) options.counters.throttled++;
         failure = error;
       }
     }
