@@ -2,6 +2,7 @@
 // test-forest sample), plus the bodies that are not JSON at all.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { writeOutcome } from "../../src/exchange/cmdlets/writeOutcome.js";
 import { parseErrorResponse, readEnvelope } from "../../src/exchange/errorParser.js";
 import {
   AlreadyExistsError,
@@ -81,7 +82,13 @@ const s13NotFound = {
   },
 };
 
-/** The envelope the simulator (and docs/EXCHANGE-API.md, 'Errors') renders for a cmdlet failure. */
+const DIRECT_INVOKE_WRAPPER =
+  "Microsoft.Exchange.Management.PSDirectInvoke.DirectInvokeCmdletExecutionException";
+
+/**
+ * The envelope of a failure raised while the cmdlet ran (docs/EXCHANGE-API.md, 'Errors'): the real class and
+ * text only in details[0]; internalexception is the DirectInvoke wrapper.
+ */
 function cmdletError(exceptionType: string, text: string, errorId = "") {
   return {
     error: {
@@ -92,7 +99,11 @@ function cmdletError(exceptionType: string, text: string, errorId = "") {
         message: "Error executing cmdlet",
         type: "Microsoft.Exchange.Admin.OData.Core.ODataServiceException",
         stacktrace: "",
-        internalexception: { message: text, type: exceptionType, stacktrace: "" },
+        internalexception: {
+          message: `Exception of type '${DIRECT_INVOKE_WRAPPER}' was thrown.`,
+          type: DIRECT_INVOKE_WRAPPER,
+          stacktrace: "",
+        },
       },
     },
   };
@@ -108,7 +119,7 @@ const parse = (status: number, body: unknown, headers: Record<string, string> = 
   });
 
 describe("error envelope reading", () => {
-  it("prefers innererror.internalexception for class and text (a live 400, unknown parameter)", () => {
+  it("reads class and text from details[0] and internalexception alike (a live 400, unknown parameter)", () => {
     const error = parse(400, s11Ambiguous, { "request-id": "r-1" });
     assert.ok(error instanceof BadRequestError);
     assert.equal(error.status, 400);
@@ -139,6 +150,18 @@ describe("error envelope reading", () => {
       exceptionType: "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
       text: "The operation couldn't be performed because object 'user2@jichen0107d.com' couldn't be found on 'EXHV-1242.EXHV-1242dom.extest.microsoft.com'.",
     });
+  });
+
+  it("never takes the DirectInvoke wrapper in internalexception for the failure (details[0] has it)", () => {
+    const envelope = readEnvelope(
+      cmdletError(
+        "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
+        "already a member",
+        "Ex1",
+      ),
+    );
+    assert.equal(envelope?.exceptionType, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException");
+    assert.equal(envelope?.text, "already a member");
   });
 
   it("falls back to error.message when nothing better is there", () => {
@@ -176,15 +199,22 @@ describe("error classification", () => {
     assert.equal(error.objectValue, "ghost@contoso.com");
   });
 
-  it("maps the already-exists family to AlreadyExistsError", () => {
-    for (const type of [
-      "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
-      "Microsoft.Exchange.Management.StoreTasks.UserAlreadyExistsInPermissionEntryException",
-      "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-      "Microsoft.Exchange.Data.Directory.ProxyAddressExistsException",
-    ]) {
+  it("maps the already-exists family to AlreadyExistsError: the entry (already done) or another object (taken)", () => {
+    for (const [type, subject] of [
+      ["Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException", "entry"],
+      ["Microsoft.Exchange.Management.StoreTasks.UserAlreadyExistsInPermissionEntryException", "entry"],
+      ["Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException", "object"],
+      ["Microsoft.Exchange.Data.Directory.ProxyAddressExistsException", "object"],
+    ] as const) {
       const error = parse(400, cmdletError(type, "exists"));
       assert.ok(error instanceof AlreadyExistsError, type);
+      assert.equal(error.subject, subject, type);
+      // Only the entry's own "already so" is a no-op; a name or address taken elsewhere is a failure.
+      assert.equal(
+        writeOutcome({ ok: false, error }).status,
+        subject === "entry" ? "unchanged" : "failed",
+        type,
+      );
     }
     const member = parse(
       400,
