@@ -54,7 +54,7 @@ describe("deploy/install-windows-service.ps1 in PowerShell", () => {
     assert.deepEqual(JSON.parse(run.stdout), []);
   });
 
-  it("dry run: prints each step, the exact install, serve arguments the CLI accepts, and a new key once", () => {
+  it("dry run: prints each step, the exact install, serve arguments the CLI accepts, and a new key once", async () => {
     const run = dryRun();
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, "");
@@ -87,11 +87,11 @@ describe("deploy/install-windows-service.ps1 in PowerShell", () => {
     assert.ok(!order.includes(-1));
     const options = serveArguments(run.lines);
     assert.deepEqual(options, ["--listen", "127.0.0.1:8080"]);
-    assert.equal(serveArgumentsRefusal(options), "");
+    assert.equal(await serveArgumentsRefusal(options), "");
     assert.ok(run.stdout.includes("ConnectorApiKey"));
   });
 
-  it("dry run with TLS, another account and folder, and a given key: arguments the CLI accepts, no secret printed", () => {
+  it("dry run with TLS, another account and folder, and a given key: arguments the CLI accepts, no secret printed", async () => {
     const givenKey = "given-key-0123456789";
     const run = dryRun(
       [
@@ -115,7 +115,7 @@ describe("deploy/install-windows-service.ps1 in PowerShell", () => {
       "--tls-passphrase-env",
       "SERVICE_PFX_PASSPHRASE",
     ]);
-    assert.equal(serveArgumentsRefusal(options), "");
+    assert.equal(await serveArgumentsRefusal(options), "");
     for (const secret of [givenKey, "pfx-passphrase-42"]) assert.ok(!run.stdout.includes(secret), secret);
     assert.doesNotMatch(run.stdout, /[0-9a-f]{64}/);
   });

@@ -122,7 +122,7 @@ describe("the WinSW service configuration", () => {
     assert.equal(parseXml('<a x="&amp;"><!-- ok - fine --><b/>t</a>').children[0]?.name, "b");
   });
 
-  it("runs node.exe with serve options the CLI accepts", () => {
+  it("runs node.exe with serve options the CLI accepts", async () => {
     assert.match(only("executable").text, /\\node\.exe$/);
     const [bundle, command, ...options] = windowsCommandLineWords(only("arguments").text);
     assert.equal(bundle, "%BASE%\\exo-connector.mjs");
@@ -131,8 +131,8 @@ describe("the WinSW service configuration", () => {
     for (const option of options.filter((word) => word.startsWith("--")))
       assert.ok(help.includes(option), option);
     assert.deepEqual(options, ["--listen", "127.0.0.1:8080"]);
-    assert.equal(serveArgumentsRefusal(options), "");
-    assert.notEqual(serveArgumentsRefusal(["--listen", "127.0.0.1:8080", "--no-such-option"]), "");
+    assert.equal(await serveArgumentsRefusal(options), "");
+    assert.notEqual(await serveArgumentsRefusal(["--listen", "127.0.0.1:8080", "--no-such-option"]), "");
   });
 
   it("gives a stop (which drains) as long as the longest action deadline, and restarts on failure", () => {

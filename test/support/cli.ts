@@ -1,9 +1,14 @@
 // The built CLI (dist/cli.js) as a separate process, as HelloID's shim runs it: input on stdin, only the
 // environment given (plus PATH).
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { listActions } from "../../src/actions/registry.js";
 import { ACTION_SECONDS, connectorDeadlineSeconds } from "../../src/helloid/timeLimits.js";
+import { createTestCertificate } from "../../src/simulator/index.js";
 
 export const BUILT_CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -23,17 +28,45 @@ export function runBuiltCli(
 }
 
 /**
- * Whether the CLI takes `serve <args>` as a service's configuration gives them: "" when it does (its command line
- * parser, --listen and the TLS options pass, and serve stops only at the API key it is not given here), else
- * what it printed. Nothing is started: the key is checked before anything listens.
+ * Whether `serve <args>`, as a service's configuration gives them, starts: "" once it prints where it listens,
+ * else what it printed. What only the service's machine has is replaced by this machine's: the --listen address
+ * by a free loopback port, the --tls-pfx file by a test certificate; the API key and the variable named by
+ * --tls-passphrase-env are set. The service is stopped at once.
  */
-export function serveArgumentsRefusal(args: string[]): string {
-  const result = spawnSync(process.execPath, [BUILT_CLI, "serve", ...args], {
-    env: { PATH: process.env.PATH ?? "" },
-    encoding: "utf8",
-    timeout: 30_000,
+export async function serveArgumentsRefusal(args: string[]): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), "exo-serve-args-"));
+  const certificate = createTestCertificate({ commonName: "localhost" });
+  const pfx = join(folder, "service.pfx");
+  writeFileSync(pfx, Buffer.from(certificate.pfxBase64, "base64"));
+  const after = (option: string) => (args.indexOf(option) >= 0 ? args[args.indexOf(option) + 1] : undefined);
+  const local = args.map((arg, i) => {
+    if (args[i - 1] === "--listen") return "127.0.0.1:0";
+    if (args[i - 1] === "--tls-pfx") return pfx;
+    return arg;
   });
-  return result.stderr.includes("EXO_CONNECTOR_API_KEYS: set at least one API key") ? "" : result.stderr;
+  const passphraseVariable = after("--tls-passphrase-env");
+  const child = spawn(process.execPath, [BUILT_CLI, "serve", ...local], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      EXO_CONNECTOR_API_KEYS: "test-key-0123456789abcdef",
+      ...(passphraseVariable ? { [passphraseVariable]: certificate.password } : {}),
+    },
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = once(child, "exit");
+  const listening = await Promise.race([
+    once(createInterface({ input: child.stdout }), "line").then(([line]) =>
+      String(line).includes("listening"),
+    ),
+    exited.then(() => false),
+  ]);
+  if (listening) child.kill("SIGTERM");
+  await exited;
+  rmSync(folder, { recursive: true, force: true });
+  return listening ? "" : stderr;
 }
 
 /** A command line as Windows programs split it: words, and "double-quoted words" without their quotes. */
