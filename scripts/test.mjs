@@ -114,6 +114,8 @@ if (powerShellFiles.length > 0) {
       `\n!!! PowerShell suite SKIPPED: ${powerShell.missing}. Install the .NET SDK to run the generated HelloID scripts in PowerShell 7.6.10 (${powerShellFiles.length} test file(s) not run).`,
     );
     powerShellNote = ` (PowerShell suite SKIPPED: ${powerShell.missing})`;
+    // Counted as skipped (a file each: its tests were never listed), so the closing line does not hide them.
+    totals.skipped += powerShellFiles.length;
   } else {
     const reason = powerShell.missing ?? powerShell.broken;
     console.log(

@@ -100,8 +100,11 @@ describe("retryPolicy", () => {
 
   it("fails at once when Retry-After runs past the deadline", async () => {
     const options = { ...retryOptions(), deadline: Deadline.after(500) };
-    const { next } = scripted([new ThrottledError("throttled", 5_000), ok()]);
+    const { next, sent } = scripted([new ThrottledError("throttled", 5_000), ok()]);
+    const started = performance.now();
     await assert.rejects(retryPolicy(options)(request(), next), DeadlineExceededError);
+    assert.equal(sent.length, 1, "nothing re-sent");
+    assert.ok(performance.now() - started < 400, "it waited instead of failing at once");
   });
 });
 

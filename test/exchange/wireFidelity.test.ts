@@ -59,6 +59,7 @@ describe("wire fidelity against the simulator", () => {
     assert.ok(results.every((result) => result.ok));
     const items = entries("batch-item");
     assert.equal(items.length, 2);
+    assert.match(String(items[0]?.headers?.["client-request-id"]), /^[0-9a-f]{8}-[0-9a-f-]{27}$/);
     for (const item of items) {
       assert.equal(item.headers?.authorization, "(present)");
       assert.equal(item.headers?.["x-cmdletname"], "Get-Mailbox");

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import packageJson from "../../package.json" with { type: "json" };
 import { captureAction } from "../../src/actions/capture.js";
 import { createTestCertificate, DEFAULT_APP, type Simulator } from "../../src/simulator/index.js";
-import { configurationFor, logged, run, runText, startSimulator } from "../support/connector.js";
+import { audit, configurationFor, logged, run, runText, startSimulator } from "../support/connector.js";
 
 const certificateAppId = "00000000-0000-0000-0000-00000000c0de";
 
@@ -141,7 +141,9 @@ describe("input refused before any request", () => {
     const result = await run(simulator, "disable", {
       actionContext: { References: { Account: "DryRun: Currently not available" }, DryRun: true },
     });
-    assert.notEqual(result.exitCode, 2, result.stderr);
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.equal(result.output.Success, true);
+    assert.match(audit(result), /^Skipped disable: mailbox \[DryRun: Currently not available\]/);
   });
 
   it("update refuses, in a preview as for real, a field Set-Mailbox does not take or a value of the wrong type", async () => {
