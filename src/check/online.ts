@@ -16,6 +16,8 @@ import { GRANT_MANAGE_AS_APP, whatToChange } from "./fixes.js";
 import { type CheckResult, failed, passed, skipped } from "./result.js";
 
 const MANAGE_AS_APP = "Exchange.ManageAsApp";
+/** One name whether it ran or was skipped (a JSON reader keys on it); the message names the credential. */
+const TOKEN_CHECK = "Token";
 const ROLE_CHECK = `${MANAGE_AS_APP} permission`;
 
 async function attempt(name: string, run: () => Promise<string>): Promise<CheckResult> {
@@ -33,7 +35,7 @@ export async function tokenChecks(
   credential: "client secret" | "certificate",
 ): Promise<{ checks: CheckResult[]; usable: boolean }> {
   let roles: string[] | undefined;
-  const token = await attempt(`Token (${credential})`, async () => {
+  const token = await attempt(TOKEN_CHECK, async () => {
     ({ roles } = await client.tokenRoles());
     return `Entra ID issued an Exchange Online token to the app with its ${credential}`;
   });
@@ -162,6 +164,6 @@ export async function probeChecks(client: ExchangeClient): Promise<CheckResult[]
 
 /** Every online check, not run: the token could not be requested (or was unusable). */
 export function skippedOnline(reason: string, withToken: boolean): CheckResult[] {
-  const names = [...(withToken ? ["Token", ROLE_CHECK] : []), ...PROBES.map((probe) => probe.name)];
+  const names = [...(withToken ? [TOKEN_CHECK, ROLE_CHECK] : []), ...PROBES.map((probe) => probe.name)];
   return names.map((name) => skipped(name, reason, false));
 }

@@ -56,7 +56,7 @@ describe("exo-connector check", () => {
       format,
     });
     const report = format === "json" ? (JSON.parse(stdout) as { ok: boolean; checks: Check[] }) : undefined;
-    const byName = (name: string) => report?.checks.find((entry) => entry.name.startsWith(name));
+    const byName = (name: string) => report?.checks.find((entry) => entry.name === name);
     return { exitCode, stdout, stderr, report, byName };
   }
 
@@ -80,7 +80,7 @@ describe("exo-connector check", () => {
       assert.ok(result.byName(name)?.ok, name);
     }
     assert.equal(
-      result.byName("Exchange.ManageAsApp")?.message,
+      result.byName("Exchange.ManageAsApp permission")?.message,
       "The token carries the Exchange.ManageAsApp role",
     );
     const probed = new Set(simulator.requestLog.filter((entry) => entry.cmdlet).map((entry) => entry.cmdlet));
@@ -104,7 +104,7 @@ describe("exo-connector check", () => {
     const result = await check(runInput({ AppId: NO_ROLE_APP.appId, AppSecret: NO_ROLE_APP.secret }));
     assert.equal(result.exitCode, 1);
     assert.ok(result.byName("Token")?.ok);
-    assert.ok(result.byName("Exchange.ManageAsApp")?.ok);
+    assert.ok(result.byName("Exchange.ManageAsApp permission")?.ok);
     const mailboxes = result.byName("Mailboxes");
     assert.equal(mailboxes?.ok, false);
     assert.match(mailboxes?.message ?? "", /refused Get-Mailbox \(403\)/);
@@ -134,7 +134,7 @@ describe("exo-connector check", () => {
     const result = await check(runInput({ AppId: NO_CONSENT_APP.appId, AppSecret: NO_CONSENT_APP.secret }));
     assert.equal(result.exitCode, 1);
     assert.ok(result.byName("Token")?.ok);
-    const role = result.byName("Exchange.ManageAsApp");
+    const role = result.byName("Exchange.ManageAsApp permission");
     assert.equal(role?.ok, false);
     assert.match(role?.message ?? "", /carries no application permission, not Exchange\.ManageAsApp/);
     assert.match(role?.message ?? "", /grant admin consent for it/);
@@ -218,7 +218,7 @@ describe("exo-connector check", () => {
     const table = await check(runInput({ AppSecret: "wrong-secret-value" }), "table");
     const lines = table.stdout.split("\n");
     assert.match(lines[0] ?? "", /^CHECK\s+RESULT\s+DETAILS \/ WHAT TO CHANGE$/);
-    assert.ok(lines.some((line) => /^Token \(client secret\)\s+FAIL\s+Entra ID refused/.test(line)));
+    assert.ok(lines.some((line) => /^Token\s+FAIL\s+Entra ID refused/.test(line)));
     assert.match(table.stdout, /Not ready: 1 of \d+ checks failed/);
 
     const helloid = await check(runInput(), "helloid");

@@ -118,8 +118,6 @@ describe("exo-connector serve", () => {
   });
 });
 
-/** The built CLI's `serve` on a free loopback port, once it has printed where it listens. */
-
 async function until(condition: () => Promise<boolean>): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {
     if (await condition()) return;
