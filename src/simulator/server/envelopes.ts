@@ -110,6 +110,16 @@ export function cmdletErrorReply(failure: ExchangeFailure): Reply {
   return reply;
 }
 
+/**
+ * A continuation refused (expired, unknown or another listing's token), as the service's OData layer refuses it.
+ * The expired text is quoted from a public Microsoft Q&A thread (learn.microsoft.com/answers/questions/1023619).
+ */
+export function pageRefusedReply(message = EXPIRED_PAGE_MESSAGE): Reply {
+  return protocolErrorReply(400, message, ODATA_SERVICE_EXCEPTION);
+}
+
+export const EXPIRED_PAGE_MESSAGE = "Expired or Invalid pagination request. Default Expiry time is 00:30:00";
+
 /** A protocol-level rejection (malformed request, bad paging token...): OData error without cmdlet details. */
 export function protocolErrorReply(
   status: number,

@@ -6,6 +6,7 @@ import {
   cmdletErrorReply,
   forbiddenReply,
   type Outcome,
+  pageRefusedReply,
   protocolErrorReply,
   type Reply,
   unauthorizedReply,
@@ -229,14 +230,7 @@ async function applyFault(fault: Fault, request: FaultedRequest): Promise<FaultE
     case "expireToken":
       return { reply: unauthorizedReply("The token has expired.", request.origin) };
     case "expiredPage":
-      // Quoted from a public Microsoft Q&A thread (learn.microsoft.com/answers/questions/1023619).
-      return {
-        reply: protocolErrorReply(
-          400,
-          "Expired or Invalid pagination request. Default Expiry time is 00:30:00",
-          "Microsoft.Exchange.Admin.OData.Core.ODataServiceException",
-        ),
-      };
+      return { reply: pageRefusedReply() };
     case "redirect":
       return {
         reply: { status: 302, headers: { Location: fault.location ?? `${request.origin}${request.path}` } },

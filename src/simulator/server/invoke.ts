@@ -10,6 +10,7 @@ import {
   cmdletErrorReply,
   forbiddenReply,
   type Outcome,
+  pageRefusedReply,
   protocolErrorReply,
   type Reply,
   successReply,
@@ -108,7 +109,7 @@ function execute(
   let page: Page;
   if (skipToken !== null) {
     const next = state.paging.next(skipToken, pageSize, listing, select);
-    if ("refused" in next) return protocolErrorReply(400, next.refused);
+    if ("refused" in next) return pageRefusedReply(next.refused);
     page = next;
   } else {
     request.entry.executed = true;

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { type RowSource, rowSource } from "../cmdlets/results.js";
 import type { Selection } from "../cmdlets/rows.js";
 import type { CmdletResult, Row } from "../cmdlets/types.js";
+import { EXPIRED_PAGE_MESSAGE } from "./envelopes.js";
 
 /** Who may continue a listing: the same request body from the same app. */
 export interface ListingKey {
@@ -55,7 +56,7 @@ export class PagingStore {
     const decoded = decodeToken(token);
     const snapshot = decoded && this.snapshots.get(decoded.id);
     if (!decoded || !snapshot || decoded.offset > snapshot.source.length) {
-      return { refused: "Expired or Invalid pagination request. Default Expiry time is 00:30:00" };
+      return { refused: EXPIRED_PAGE_MESSAGE };
     }
     if (snapshot.body !== key.body || snapshot.appId !== key.appId) {
       return {
