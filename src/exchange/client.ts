@@ -1,6 +1,7 @@
 // ExchangeClient: one transport for every cmdlet — app-only token, retries, one deadline, paging and
 // `$batch` — over the Exchange Online admin API (InvokeCommand, JSON mode). It knows nothing of HelloID.
 import { randomUUID } from "node:crypto";
+import { parseJsonQuietly } from "../common/json.js";
 import { silentLogger } from "../common/logger.js";
 import { type CertificateProblem, findCertificateProblem } from "./auth/certificateCheck.js";
 import { entraStatusPolicy } from "./auth/entraStatusPolicy.js";
@@ -178,12 +179,8 @@ function limited(limiter: RequestLimiter, send: SendRequest, deadline: Deadline)
 function rolesOf(token: string): string[] | undefined {
   const [, payload, signature] = token.split(".");
   if (!payload || signature === undefined) return undefined;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    if (typeof claims !== "object" || claims === null) return undefined;
-    const roles = (claims as { roles?: unknown }).roles;
-    return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === "string") : [];
-  } catch {
-    return undefined;
-  }
+  const claims = parseJsonQuietly(Buffer.from(payload, "base64url").toString("utf8"));
+  if (typeof claims !== "object" || claims === null) return undefined;
+  const roles = (claims as { roles?: unknown }).roles;
+  return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === "string") : [];
 }

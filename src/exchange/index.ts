@@ -28,7 +28,6 @@ export {
   ForbiddenError,
   InvalidOptionError,
   InvalidResponseError,
-  isExchangeError,
   NotFoundError,
   NotMemberError,
   PageExpiredError,

@@ -25,7 +25,7 @@ export interface TokenIdentity {
 }
 
 /** A token is handed out only while this much of its lifetime remains (an action then never outlives it). */
-export const REUSE_MARGIN_MS = 5 * 60_000;
+const REUSE_MARGIN_MS = 5 * 60_000;
 
 const FORMAT = 1;
 const IV_BYTES = 12;

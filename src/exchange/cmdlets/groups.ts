@@ -48,7 +48,7 @@ const groupReaders = identityReaders<DistributionGroupRow, ListDistributionGroup
   "Get-DistributionGroup",
 );
 
-/** Like getDistributionGroup, but null when the group does not exist. */
+/** The group with this identity, or null when it does not exist. */
 export const findDistributionGroup = groupReaders.find;
 /** Every group matching the parameters, streamed page by page. */
 export const listDistributionGroups = groupReaders.list;
