@@ -71,6 +71,16 @@ describe("update", () => {
     );
     assert.ok(mailbox().emailAddresses.includes("SMTP:janine.vandenboele@contoso.com"));
     assert.ok(mailbox().emailAddresses.includes("smtp:jvdb@contoso.com"));
+    // The current primary mapped as a secondary: nothing to write, and Data still shows it primary.
+    simulator.clearLog();
+    const same = await run(
+      simulator,
+      "update",
+      account(person.guid, { Data: { EmailAddresses: ["smtp:janine.vandenboele@contoso.com"] } }),
+    );
+    assert.equal(writeCount(simulator), 0);
+    assert.equal(same.output.Data.EmailAddresses[0], "SMTP:janine.vandenboele@contoso.com");
+    assert.deepEqual([...same.output.Data.EmailAddresses].sort(), [...mailbox().emailAddresses].sort());
     // Two primaries: refused before anything is sent.
     simulator.clearLog();
     const two = await run(

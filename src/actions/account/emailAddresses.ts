@@ -41,29 +41,29 @@ export function mergeEmailAddresses(current: readonly string[], mapped: readonly
     const demoted = primary && isPrimary(proxy) ? { prefix: "smtp", address: proxy.address } : proxy;
     merged.set(key(demoted), demoted);
   }
-  for (const proxy of mapped.map(parse)) merged.set(key(proxy), proxy);
+  for (const proxy of mapped.map(parse)) {
+    // Only a mapped SMTP: entry changes the primary; the primary mapped as a secondary stays primary.
+    if (isPrimary(merged.get(key(proxy)) ?? proxy) && !isPrimary(proxy)) continue;
+    merged.set(key(proxy), proxy);
+  }
   const list = [...merged.values()];
   // The primary first, as Exchange lists it; the rest keep their order.
   return [...list.filter(isPrimary), ...list.filter((proxy) => !isPrimary(proxy))].map(render);
 }
 
 /**
- * The proxies to add so that the mailbox has the merged list: the mapped primary when it is not the
- * primary yet, and each mapped address the mailbox does not have at all. Nothing is ever removed.
+ * The proxies to add so that the mailbox has the merged list, derived from it: a new primary, and each
+ * address the mailbox does not have at all. Nothing is ever removed; the old primary is demoted by Exchange.
  */
 export function emailAddressesToAdd(current: readonly string[], mapped: readonly string[]): string[] {
   const have = current.map(parse);
-  const primaryText = mappedPrimary(mapped);
-  const adds: string[] = [];
-  for (const proxy of mapped.map(parse)) {
-    const sameAddress = (other: Proxy) =>
-      other.prefix.toLowerCase() === proxy.prefix.toLowerCase() &&
-      other.address.toLowerCase() === proxy.address.toLowerCase();
-    if (isPrimary(proxy)) {
-      if (!have.some((other) => isPrimary(other) && sameAddress(other))) adds.push(render(proxy));
-    } else if (!have.some(sameAddress) && render(proxy) !== primaryText) {
-      adds.push(render(proxy));
-    }
-  }
-  return adds;
+  const sameAddress = (a: Proxy, b: Proxy) => key(a) === key(b);
+  return mergeEmailAddresses(current, mapped)
+    .map(parse)
+    .filter((proxy) =>
+      isPrimary(proxy)
+        ? !have.some((other) => isPrimary(other) && sameAddress(other, proxy))
+        : !have.some((other) => sameAddress(other, proxy)),
+    )
+    .map(render);
 }
