@@ -42,5 +42,4 @@ export function timeLimitsTable(): string {
   ].join("\n");
 }
 
-export const TIME_LIMITS_NOTE =
-  "A preview (DryRun) keeps to `ActionDeadlineSeconds` and is stopped after 28 s in every kind of script.";
+export const TIME_LIMITS_NOTE = `A preview (DryRun) keeps to \`ActionDeadlineSeconds\` and is stopped after ${shimStopSeconds(ACTION_SECONDS)} s in every kind of script.`;

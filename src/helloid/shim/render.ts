@@ -1,6 +1,7 @@
 // Renders the shim template for one script. Every value substituted into the PowerShell is checked here,
 // so a generated script can only differ from another in these few well-formed places.
 import type { ConfigurationField } from "../configurationForm.js";
+import { ACTION_SECONDS, shimStopSeconds } from "../timeLimits.js";
 import { SHIM_TEMPLATE } from "./template.js";
 
 /** Where the shim looks for the bundled connector when the ConnectorPath field is empty. */
@@ -105,6 +106,8 @@ export function renderShim(options: ShimOptions): string {
     __EXO_SERVICE_PATH__: options.command === "check" ? "/v1/check" : `/v1/run/${options.action}`,
     __EXO_IS_IMPORT__: options.isImport ? "$true" : "$false",
     __EXO_TIMEOUT_SECONDS__: String(options.timeoutSeconds),
+    // A preview gets the 30 s of an account action in every slot.
+    __EXO_PREVIEW_TIMEOUT_SECONDS__: String(shimStopSeconds(ACTION_SECONDS)),
     __EXO_DEFAULT_CONNECTOR_PATH__: singleQuoted(
       options.defaultConnectorPath ?? DEFAULT_CONNECTOR_PATH,
       "the connector path",

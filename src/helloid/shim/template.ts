@@ -4,7 +4,7 @@
 // It contains no backtick (PowerShell's escape character) so it can live in a JavaScript template literal.
 //
 // Placeholders (replaced by render.ts, each value checked there): __EXO_TITLE__, __EXO_SCRIPT__,
-// __EXO_VERSION__, __EXO_ACTION__, __EXO_COMMAND__, __EXO_SERVICE_PATH__, __EXO_IS_IMPORT__, __EXO_TIMEOUT_SECONDS__, __EXO_DEFAULT_CONNECTOR_PATH__,
+// __EXO_VERSION__, __EXO_ACTION__, __EXO_COMMAND__, __EXO_SERVICE_PATH__, __EXO_IS_IMPORT__, __EXO_TIMEOUT_SECONDS__, __EXO_PREVIEW_TIMEOUT_SECONDS__, __EXO_DEFAULT_CONNECTOR_PATH__,
 // __EXO_DEFAULT_NODE_PATH__.
 export const SHIM_TEMPLATE = String.raw`#################################################################
 # HelloID-Conn-Prov-Target-ExchangeOnline-__EXO_TITLE__
@@ -30,7 +30,7 @@ $exoServicePath = '__EXO_SERVICE_PATH__'
 $exoIsImport = __EXO_IS_IMPORT__
 # Stop the connector before HelloID's own time limit for this kind of script ends it without a message.
 $exoTimeoutSeconds = __EXO_TIMEOUT_SECONDS__
-$exoPreviewTimeoutSeconds = 28
+$exoPreviewTimeoutSeconds = __EXO_PREVIEW_TIMEOUT_SECONDS__
 $exoDefaultConnectorPath = '__EXO_DEFAULT_CONNECTOR_PATH__'
 $exoDefaultNodePath = '__EXO_DEFAULT_NODE_PATH__'
 
