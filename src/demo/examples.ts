@@ -2,7 +2,9 @@
 // (what `exo-connector simulator` serves when it generates nothing): Emma Jansen's mailbox, the shared mailbox
 // "Finance Shared Mailbox", the group "All Staff", departments DEP001 (Finance) and DEP003 (Sales). Every
 // field is one HelloID hands that kind of script; README.md ("Run any action locally") says what each means.
+import { GROUP_SETTINGS } from "../actions/groups/settings.js";
 import { findAction } from "../actions/registry.js";
+import { SHARED_MAILBOX_SETTINGS } from "../actions/sharedMailboxes/settings.js";
 import { DEFAULT_APP, sampleTenant } from "../simulator/index.js";
 
 export const SIMULATOR_URL_PLACEHOLDER = "<simulator URL>";
@@ -112,9 +114,10 @@ function permissionOf(
 
 /** The Reference a dynamic permission is configured with in HelloID (the families' defaults). */
 const SUB_PERMISSIONS_REFERENCE: Record<string, string> = {
-  sharedMailboxes: "smb",
+  sharedMailboxes: String(SHARED_MAILBOX_SETTINGS.SharedMailboxSubPermissionsReference.defaultValue),
+  // The separate-entitlement family's Reference is the right itself.
   sharedMailboxesSeparate: "FullAccess",
-  groups: "dg",
+  groups: String(GROUP_SETTINGS.GroupSubPermissionsReference.defaultValue),
 };
 
 export function exampleInput(actionName: string, options: ExampleOptions = {}): Record<string, unknown> {
