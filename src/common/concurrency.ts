@@ -20,7 +20,7 @@ export async function* mapConcurrent<T, U>(
 }
 
 /** The items of `source` in arrays of `size` (the last may be shorter). */
-export async function* chunked<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+export async function* chunked<T>(source: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   for await (const item of source) {
     chunk.push(item);

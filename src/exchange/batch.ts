@@ -3,7 +3,7 @@
 // A transient, throttled or unauthorised sub-request is retried alone as a plain InvokeCommand; a
 // sub-response with a nextLink is completed by paging.
 import { randomUUID } from "node:crypto";
-import { mapConcurrent } from "../common/concurrency.js";
+import { chunked, mapConcurrent } from "../common/concurrency.js";
 import type { BatchItemResult, CmdletCall, Row } from "./call.js";
 import { parseErrorResponse } from "./errorParser.js";
 import { type ExchangeError, InvalidResponseError, isExchangeError, UnauthorizedError } from "./errors.js";
@@ -29,12 +29,8 @@ export async function runBatch(
   context: BatchContext,
   calls: readonly CmdletCall<unknown>[],
 ): Promise<BatchItemResult<unknown>[]> {
-  const chunks: CmdletCall<unknown>[][] = [];
-  for (let start = 0; start < calls.length; start += maxBatchSize) {
-    chunks.push(calls.slice(start, start + maxBatchSize));
-  }
   const results: BatchItemResult<unknown>[] = [];
-  for await (const chunkResults of mapConcurrent(chunks, context.concurrency, (chunk) =>
+  for await (const chunkResults of mapConcurrent(chunked(calls, maxBatchSize), context.concurrency, (chunk) =>
     runChunk(context, chunk),
   )) {
     results.push(...chunkResults);
