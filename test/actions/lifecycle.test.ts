@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { audit, run, startSimulator, writeCount } from "../support/connector.js";
+import { audit, mailboxOf, run, startSimulator, writeCount } from "../support/connector.js";
 
 const tenant = Tenant.create({
   tenantId: "6a0b7c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
@@ -22,11 +22,7 @@ before(async () => {
 after(() => simulator.close());
 beforeEach(() => simulator.clearLog());
 
-const mailbox = () => {
-  const record = tenant.findRecipient(person.guid);
-  if (record?.kind !== "mailbox") throw new Error("the test mailbox is gone");
-  return record;
-};
+const mailbox = () => mailboxOf(tenant, person.guid);
 const account = (reference: string, extra: Record<string, unknown> = {}) => ({
   actionContext: { References: { Account: reference }, ...extra },
 });

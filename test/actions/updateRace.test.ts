@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Tenant } from "../../src/simulator/index.js";
-import { run, startSimulator } from "../support/connector.js";
+import { mailboxOf, run, startSimulator } from "../support/connector.js";
 
 const HASHTABLE = "#Exchange.GenericHashTable";
 const tenant = Tenant.create({
@@ -22,11 +22,7 @@ before(async () => {
 });
 after(() => simulator.close());
 
-const mailbox = () => {
-  const record = tenant.findRecipient(person.guid);
-  if (record?.kind !== "mailbox") throw new Error("the test mailbox is gone");
-  return record;
-};
+const mailbox = () => mailboxOf(tenant, person.guid);
 const update = (data: Record<string, unknown>) =>
   run(simulator, "update", { actionContext: { References: { Account: person.guid }, Data: data } });
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { correlateOnlyFieldMapping, fieldMapping } from "../../src/package/fieldMapping.js";
 import { Tenant } from "../../src/simulator/index.js";
-import { run, startSimulator } from "../support/connector.js";
+import { mailboxOf, run, startSimulator } from "../support/connector.js";
 import { type LifecycleAction, mappedContexts } from "../support/helloidFormats.js";
 
 const tenant = Tenant.create({
@@ -49,11 +49,7 @@ describe("fieldMapping.json against the actions", () => {
       outputContext: { Data: prefilled },
     });
   };
-  const record = () => {
-    const found = tenant.findRecipient(mailbox.guid);
-    if (found?.kind !== "mailbox") throw new Error("mailbox gone");
-    return found;
-  };
+  const record = () => mailboxOf(tenant, mailbox.guid);
 
   const correlation = {
     CorrelationConfiguration: {

@@ -2,7 +2,12 @@
 // configuration pointing at the simulator. Nothing of our own client is mocked.
 import { captureAction } from "../../src/actions/capture.js";
 import { simulatorConfiguration } from "../../src/demo/configuration.js";
-import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator/index.js";
+import {
+  type Simulator,
+  type SimulatorOptions,
+  startSimulator,
+  type Tenant,
+} from "../../src/simulator/index.js";
 
 // Outputs are JSON read by assertions; typing every shape would only restate the contract.
 // biome-ignore-start lint/suspicious/noExplicitAny: parsed JSON in tests
@@ -77,3 +82,10 @@ export async function withSimulator(
 }
 
 export { startSimulator };
+
+/** The tenant's mailbox record with this Guid, as the actions left it; throws when it is gone. */
+export function mailboxOf(tenant: Tenant, guid: string) {
+  const record = tenant.findRecipient(guid);
+  if (record?.kind !== "mailbox") throw new Error(`the test mailbox ${guid} is gone`);
+  return record;
+}
