@@ -39,9 +39,10 @@ describe("connector service import backpressure", () => {
       answer.pause();
       assert.equal(answer.statusCode, 200);
 
-      // Paused until no page has been fetched for a second.
+      // Paused until no page has been fetched for 2 s: many times a page's fetch, even on a loaded machine, so
+      // a service that only fetched slowly (no backpressure) would not look stopped.
       let fetched = pages();
-      for (let quietSince = Date.now(); Date.now() - quietSince < 1000; ) {
+      for (let quietSince = Date.now(); Date.now() - quietSince < 2000; ) {
         await sleep(100);
         if (pages() !== fetched) {
           fetched = pages();
